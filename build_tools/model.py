@@ -1,0 +1,102 @@
+"""The parsed report: plain dataclasses, no behaviour beyond small helpers.
+
+Text fields hold the source characters exactly as in the seed file (ASCII
+punctuation included); typesetting happens when pages are written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """One displayed paragraph: an optional run-in topic heading and its text."""
+
+    id: str
+    body: str
+    heading: str = ""
+    heading_id: str = ""
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the source (one line of the file).
+
+    ``salutation`` is a leading address such as ``各位代表!``; ``blocks``
+    split the rest at run-in topic headings (one block when there are none).
+    """
+
+    id: str
+    text: str
+    line: int
+    salutation: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A numbered subsection such as (一); ``style`` records how the source set its heading."""
+
+    number: int
+    numeral: str
+    title: str
+    id: str = ""
+    title_end: str = ""
+    style: str = "line"  # line | runin | glued
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"({self.numeral})"
+
+
+@dataclass
+class Part:
+    """A numbered part such as 一、; paragraphs outside any subsection sit before or after them."""
+
+    number: int
+    numeral: str
+    title: str
+    id: str = ""
+    before: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    after: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.numeral}、"
+
+
+@dataclass
+class Report:
+    title: str
+    subtitle: str = ""
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    speaker: str = ""
+    salutation: str = ""
+    opening: list[Paragraph] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    closing: list[Paragraph] = field(default_factory=list)
+    source: str = ""
+
+    def paragraphs(self):
+        """Every paragraph in reading order, with the part and section it belongs to."""
+        for p in self.opening:
+            yield None, None, p
+        for part in self.parts:
+            for p in part.before:
+                yield part, None, p
+            for section in part.sections:
+                for p in section.paragraphs:
+                    yield part, section, p
+            for p in part.after:
+                yield part, None, p
+        for p in self.closing:
+            yield None, None, p
+
+    def blocks(self):
+        """Every displayed block in reading order, with its part, section and paragraph."""
+        for part, section, para in self.paragraphs():
+            for block in para.blocks:
+                yield part, section, para, block

@@ -1,0 +1,158 @@
+"""Parse the text of a government work report into a :class:`Report`.
+
+The genre, not one file: a title line, optional metadata and speaker
+lines, a salutation, an opening address, parts numbered 一、二、…,
+subsections numbered (一)(二)… whose headings stand on their own line,
+open a paragraph as its first sentence, or are glued to the end of the
+previous paragraph, and a closing address. Blank lines and indentation
+are optional.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import SeedError
+from .model import Paragraph, Part, Report, Section
+from .numerals import NUMERAL_CHARS, numeral_value
+from .yamlio import display_path, read_text
+
+N = f"[{NUMERAL_CHARS}]+"
+SENTENCE_END = "。!！?？"
+# Headings are short and carry no sentence punctuation inside them.
+HEADING_MAX = 40
+PART_RE = re.compile(rf"^({N})、(.{{1,{HEADING_MAX}}})$")
+SECTION_LINE_RE = re.compile(rf"^[(（]({N})[)）](.{{1,{HEADING_MAX}}})$")
+SECTION_RUNIN_RE = re.compile(rf"^[(（]({N})[)）]([^。]{{1,{HEADING_MAX}}})(。)(.+)$")
+SECTION_GLUED_RE = re.compile(rf"^(.*[{SENTENCE_END}”])\s+[(（]({N})[)）]([^。]{{1,{HEADING_MAX}}})$")
+SALUTATION_RE = re.compile(r"^((?:各位代表|各位委员|同志们)[^。,，]{0,12}?[:：!！])")
+META_SEGMENT_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(.*)$")
+META_LABELS = {"发布时间", "来源", "作者", "日期", "时间", "编辑", "责任编辑", "发布日期", "字号"}
+SPEAKER_RE = re.compile(r"^\S*(?:长|主席|主任|书记|代表)\s+\S.{0,10}$")
+
+
+def parse_file(path: Path | str) -> Report:
+    """Parse a report file; every failure is a one-line :class:`SeedError`."""
+    shown = display_path(path)
+    text = read_text(path, "the text of a government work report (UTF-8)")
+    report = parse_text(text, shown)
+    report.source = shown
+    return report
+
+
+def parse_text(text: str, name: str = "<report>") -> Report:
+    """Parse report text; ``name`` is used in error messages."""
+    lines = [(no, line.strip()) for no, line in enumerate(text.splitlines(), 1)]
+    lines = [(no, line) for no, line in lines if line]
+    if not lines:
+        raise SeedError(name, None, "the file is empty; expected the text of a government work report")
+    first_part = next((i for i, (_, line) in enumerate(lines) if _is_part_heading(line)), None)
+    if first_part is None:
+        raise SeedError(name, None, "no recognisable parts; expected part headings such as '一、2022年工作回顾' on lines of their own")
+    report = _front_matter(lines[:first_part], name)
+    report.parts = _parts(lines[first_part:], name)
+    report.closing = _closing(report.parts[-1])
+    return report
+
+
+def _is_part_heading(line: str) -> bool:
+    return bool(PART_RE.match(line)) and line[-1] not in SENTENCE_END + ",，;；"
+
+
+def _is_meta(line: str) -> bool:
+    segments = re.split(r"\s*[\u2003\u3000]+\s*|\s{2,}", line)
+    matches = [META_SEGMENT_RE.match(s) for s in segments]
+    if not all(matches):
+        return False
+    return len(segments) > 1 or matches[0].group(1) in META_LABELS
+
+
+def _meta(line: str) -> list[tuple[str, str]]:
+    segments = re.split(r"\s*[\u2003\u3000]+\s*|\s{2,}", line)
+    return [META_SEGMENT_RE.match(s).groups() for s in segments]
+
+
+def _front_matter(lines, name) -> Report:
+    """Title, subtitle, metadata, speaker, salutation and the opening address."""
+    (title_no, title_line), rest = lines[0], list(lines[1:])
+    title, _, subtitle = title_line.partition(" ")
+    report = Report(title=title.strip(), subtitle=subtitle.strip())
+    if not report.subtitle and rest and re.match(r"^[—-]+|.*会议上$", rest[0][1]):
+        report.subtitle = rest.pop(0)[1]
+    for no, line in rest:
+        if not report.opening and _is_meta(line):
+            report.meta += _meta(line)
+        elif not report.opening and not report.salutation and SPEAKER_RE.match(line):
+            report.speaker = line
+        elif not report.opening and not report.salutation and SALUTATION_RE.match(line) and SALUTATION_RE.match(line).end() == len(line):
+            report.salutation = line
+        else:
+            report.opening.append(_paragraph(no, line))
+    return report
+
+
+def _paragraph(no: int, text: str) -> Paragraph:
+    match = SALUTATION_RE.match(text)
+    salutation = match.group(1) if match and match.end() < len(text) else ""
+    return Paragraph(id="", text=text, line=no, salutation=salutation)
+
+
+def _parts(lines, name) -> list[Part]:
+    parts: list[Part] = []
+    for no, line in lines:
+        heading = PART_RE.match(line) if _is_part_heading(line) else None
+        if heading:
+            numeral, title = heading.groups()
+            parts.append(Part(number=numeral_value(numeral), numeral=numeral, title=title))
+        else:
+            _add_line(parts[-1], no, line)
+    return parts
+
+
+def _add_line(part: Part, no: int, line: str) -> None:
+    """Place one line of a part: a subsection heading, a paragraph, or both."""
+    own = SECTION_LINE_RE.match(line)
+    if own and line[-1] not in SENTENCE_END + ",，;；":
+        numeral, title = own.groups()
+        part.sections.append(Section(numeral_value(numeral), numeral, title, style="line"))
+        return
+    runin = SECTION_RUNIN_RE.match(line)
+    if runin:
+        numeral, title, end, rest = runin.groups()
+        section = Section(numeral_value(numeral), numeral, title, title_end=end, style="runin")
+        section.paragraphs.append(_paragraph(no, rest))
+        part.sections.append(section)
+        return
+    glued = SECTION_GLUED_RE.match(line)
+    if glued and _expected_next(part, glued.group(2)):
+        text, numeral, title = glued.groups()
+        _add_paragraph(part, _paragraph(no, text))
+        part.sections.append(Section(numeral_value(numeral), numeral, title.strip(), style="glued"))
+        return
+    _add_paragraph(part, _paragraph(no, line))
+
+
+def _expected_next(part: Part, numeral: str) -> bool:
+    """A glued heading is believed only when it continues the numbering."""
+    last = part.sections[-1].number if part.sections else 0
+    return numeral_value(numeral) == last + 1
+
+
+def _add_paragraph(part: Part, para: Paragraph) -> None:
+    # A run-in subsection is its one paragraph: what follows belongs to the part.
+    if not part.sections:
+        part.before.append(para)
+    elif part.sections[-1].style == "runin":
+        part.after.append(para)
+    else:
+        part.sections[-1].paragraphs.append(para)
+
+
+def _closing(last: Part) -> list[Paragraph]:
+    """The closing address: the trailing paragraphs of the last part that open with a salutation."""
+    holder = last.after if last.after or not last.sections else last.sections[-1].paragraphs
+    closing: list[Paragraph] = []
+    while holder and holder[-1].salutation and len(holder) > 1:
+        closing.insert(0, holder.pop())
+    return closing
