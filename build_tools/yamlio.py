@@ -16,11 +16,25 @@ from .errors import SeedError
 LINE = "__line__"
 
 
+class LineStr(str):
+    """A string from YAML that remembers its line."""
+
+    line: int | None = None
+
+
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         return mapping
+
+    def construct_yaml_str(self, node):
+        value = LineStr(super().construct_yaml_str(node))
+        value.line = node.start_mark.line + 1
+        return value
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 
 
 def display_path(path: Path | str) -> str:
@@ -69,7 +83,7 @@ def line_of(item, default: int | None = None) -> int | None:
     """The line a mapping started on, when the loader recorded one."""
     if isinstance(item, dict):
         return item.get(LINE, default)
-    return default
+    return getattr(item, "line", None) or default
 
 
 def check_keys(item: dict, path: str, required: set[str], optional: set[str]) -> list[SeedError]:

@@ -1,0 +1,44 @@
+# Two commands for everything: `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the sitemap come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: site test serve bench check outline candidates metrics chromium clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+# Build both editions into site.tmp/, then swap it in: a failed build leaves the old site/ whole.
+site: $(STAMP)
+	@rm -rf site.tmp
+	$(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	@rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	@echo "site/ built (zh-Hans at /, zh-Hant at /zh-Hant/)"
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m build_tools.bench
+
+check: $(STAMP)
+	$(PY) -m build_tools check
+
+# Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site site.tmp site.old .pytest_cache

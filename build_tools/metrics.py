@@ -1,0 +1,496 @@
+"""Find the quantities a government work report states, and its headline indicators.
+
+The rules describe the genre, not one report: a figure is an Arabic number
+followed by a unit from ``UNITS`` (optionally with 万/亿 magnitude, a range
+``50—100`` or a qualifier such as 近/左右/以上). Anything without a unit is
+not a quantity, which is what rules out years (2022年), hotlines (12345),
+plan names ("1+N", 3+1), road and pollutant codes (S217, G1816, PM10, 5G),
+ranks (第7名) and chemical names (1,4-丁二醇).
+
+``kind`` follows the part a figure sits in, recognised by its title
+(``PART_ROLES``): figures in the review are results, figures in the
+targets part are targets, and in the tasks part a figure is a target when
+its clause carries a commitment or action verb (``TARGET_MARKERS``:
+力争、确保、计划、新建…); everything else (opening, closing, descriptive
+figures) is "other".
+
+Labels come from the clause: the words before the number (minus lead-ins
+like 预计 and verbs like 增长/达到), or, for counts written before their noun
+(186个重点项目), the noun after the unit. Editors fix the rare bad label,
+miss or false positive in ``seeds/metrics.yml`` (see ``load_overrides``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SeedError, raise_all
+from .model import Report
+from .yamlio import check_keys, display_path, line_of, load_yaml
+
+# ---------------------------------------------------------------- genre tables
+# Base units, longest first so 个百分点 wins over 个 and 平方公里 over 公里.
+UNITS = sorted("""% ％ 个百分点 千瓦时 千瓦 平方公里 平方米 公里 千米 米 蒸吨 吨 元 度 亩 公顷
+人次 人 户 家 座 套 条 个 项 辆 场 所 件 名 天 倍 处 架 台 张 间 栋""".split(), key=len, reverse=True)
+MAGNITUDES = "万亿千百"
+BEFORE = ["不低于", "不少于", "不超过", "超过", "达到", "突破", "近", "超", "逾", "约", "达"]
+AFTER = ["及以上", "及以下", "左右", "以上", "以内", "以下", "多"]
+# Words that turn a number into a change rather than a level; kept in the label.
+CHANGE = ["增长", "下降", "提高", "降低", "减少", "压减", "涨幅", "增速", "增幅"]
+# Lead-ins and linking verbs stripped from a label.
+LEAD = ["预计", "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现"]
+TAIL = ["同比", "分别", "控制在", "保持在", "扩大至", "增加到", "提高到", "降至", "达到", "实现", "突破",
+        "超过", "必须", "为", "达", "至", "在", "了", "均"]
+# Years inside a label (到2030年, 比2020年) say when, not what.
+LABEL_YEAR = r"(?:到|至|在|比|较)?\d{4}年(?:底|前)?"
+# A subject taken from an earlier clause ends where its predicate starts.
+SUBJECT_STOP = ["创", "位居", "居", "实现", "保持", "取得", "达到", "完成", "获", "列入"]
+# The noun after a count ends where its predicate starts.
+NOUN_STOP = ["全部", "完成", "实现", "入驻", "入围", "加快", "建成", "开工", "投用", "投产", "并网", "上市",
+             "建设", "有序", "稳步", "顺利", "成功", "为", "获", "交出", "走向", "整合", "提质"]
+COUNT_UNITS = set("个户家座套条项辆场所件名处架台张间栋") | {"人", "人次"}
+PART_ROLES = [("回顾", "result"), ("目标", "target"), ("任务", "tasks")]
+TARGET_MARKERS = ["力争", "确保", "目标", "计划", "新建", "新增", "新改建", "建成", "完成", "实施", "推进", "推动",
+                  "开工", "达到", "保持", "引进", "淘汰", "关停", "改造", "更新", "打通", "盘活", "推广", "降至",
+                  "下降", "投入", "建设", "创建", "争取", "实现", "控制在", "增长", "抓好", "加快", "开展", "启动",
+                  "打造", "必须", "力促"]
+# Standard indicators of the genre, used when seeds/metrics.yml lists none.
+GENRE_INDICATORS = [
+    {"name": "地区生产总值", "aliases": ["GDP", "全市地区生产总值"], "unit": "%"},
+    {"name": "规模以上工业增加值", "aliases": ["规上工业增加值"], "unit": "%"},
+    {"name": "社会消费品零售总额", "aliases": [], "unit": "%"},
+    {"name": "一般公共预算收入", "aliases": [], "unit": "%"},
+    {"name": "固定资产投资", "aliases": [], "unit": "%"},
+    {"name": "城镇居民人均可支配收入", "aliases": ["城镇常住居民人均可支配收入"], "unit": "%"},
+    {"name": "农村居民人均可支配收入", "aliases": ["农村常住居民人均可支配收入"], "unit": "%"},
+    {"name": "城镇新增就业", "aliases": [], "unit": ""},
+    {"name": "居民消费价格", "aliases": [], "unit": "%"},
+    {"name": "居民收入", "aliases": [], "unit": ""},
+    {"name": "人均地区生产总值", "aliases": ["人均GDP"], "unit": ""},
+]
+GENRE_SPLITS = [{"label": "城乡常住居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]},
+                {"label": "城乡居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]}]
+
+CLAUSE_BREAK = ",，;；。!！?？:："
+SENTENCE_BREAK = ";；。!！?？"
+LABEL_MAX = 24
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+# The number may not continue a code (S217, PM10, 1,4-), an ordinal (第7) or a formula (1+N).
+FIGURE_RE = re.compile(
+    rf"(?P<before>{_alt(BEFORE)})?"
+    rf"(?<![A-Za-z0-9_.+\-—/第])(?<!\d,)(?P<num>{NUM})(?![\d.+]|,\d)"
+    rf"(?:\s*[—–~～至到-]\s*(?P<num2>{NUM}))?"
+    rf"(?P<mag>[{MAGNITUDES}])?(?P<yu>余)?(?P<unit>{_alt(UNITS)})(?P<after>{_alt(AFTER)})?"
+    r"(?![A-Za-z0-9])")
+YEAR_RE = re.compile(r"(?<![比较与同\d])(\d{4})年")
+
+
+# ---------------------------------------------------------------- model
+@dataclass
+class Figure:
+    """One stated quantity; ``source`` occurs verbatim in the block's heading + body."""
+
+    id: str
+    block_id: str
+    section_id: str
+    label: str
+    value: float
+    unit: str
+    qualifier: str = ""
+    kind: str = "other"
+    source: str = ""
+    year: int | None = None
+    value_max: float | None = None
+    # Internal: where the source starts in the block, the label's noun and change word, 分别 position.
+    start: int = field(default=-1, repr=False)
+    subject: str = field(default="", repr=False)
+    change: str = field(default="", repr=False)
+    group: int = field(default=-1, repr=False)
+
+    def as_dict(self) -> dict:
+        """The public fields, as written to metrics.json."""
+        out = {"id": self.id, "section_id": self.section_id, "block_id": self.block_id, "label": self.label,
+               "value": _number(self.value), "unit": self.unit, "qualifier": self.qualifier,
+               "kind": self.kind, "source": self.source, "year": self.year}
+        if self.value_max is not None:
+            out["value_max"] = _number(self.value_max)
+        return out
+
+
+@dataclass
+class Indicator:
+    """A headline indicator: its review-year result and plan-year target (Figure, words or None)."""
+
+    name: str
+    result: Figure | str | None = None
+    target: Figure | str | None = None
+    result_block: str = ""
+    target_block: str = ""
+
+
+@dataclass
+class Passage:
+    """An override's address: text inside a block (any block when ``block`` is empty)."""
+
+    text: str
+    block: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Overrides:
+    """Editor decisions from seeds/metrics.yml; ``None`` lists fall back to the genre tables."""
+
+    path: str = "seeds/metrics.yml"
+    indicators: list[dict] | None = None
+    splits: list[dict] | None = None
+    labels: list[tuple[Passage, str]] = field(default_factory=list)
+    exclude: list[Passage] = field(default_factory=list)
+    add: list[tuple[Passage, dict]] = field(default_factory=list)
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+def block_text(block) -> str:
+    """The text a figure's source is found in: run-in heading followed by body."""
+    return block.heading + block.body
+
+
+# ---------------------------------------------------------------- extraction
+def extract(report: Report, overrides: Overrides | None = None) -> list[Figure]:
+    """Every figure of the report in reading order, with editor overrides applied."""
+    ov = overrides or Overrides()
+    roles = _part_roles(report)
+    figures: list[Figure] = []
+    for part, section, _para, block in report.blocks():
+        role, year = roles.get(part.id, ("", None)) if part else ("", None)
+        section_id = section.id if section else (part.id if part else "")
+        figures += _block_figures(block, section_id, role, year)
+    figures = _apply_splits(figures, ov.splits if ov.splits is not None else GENRE_SPLITS)
+    figures = _apply_overrides(report, figures, ov)
+    return figures
+
+
+def _part_roles(report: Report) -> dict[str, tuple[str, int | None]]:
+    """Each part's role (result/target/tasks) and year, read from its title."""
+    found = {}
+    for part in report.parts:
+        role = next((r for word, r in PART_ROLES if word in part.title), "")
+        year = YEAR_RE.search(part.title)
+        found[part.id] = [role, int(year.group(1)) if year else None]
+    years = {role: y for role, y in found.values() if y}
+    plan_year = years.get("target") or years.get("tasks") or (years["result"] + 1 if "result" in years else None)
+    for entry in found.values():
+        if entry[1] is None:
+            entry[1] = years.get("result") if entry[0] == "result" else plan_year if entry[0] else None
+    return {pid: tuple(v) for pid, v in found.items()}
+
+
+def _block_figures(block, section_id: str, role: str, year: int | None) -> list[Figure]:
+    text = block_text(block)
+    figures = []
+    for n, m in enumerate(FIGURE_RE.finditer(text), 1):
+        fig = Figure(id=f"m-{block.id}-{n}", block_id=block.id, section_id=section_id, label="",
+                     value=float(m["num"].replace(",", "")), unit=(m["mag"] or "") + m["unit"],
+                     qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
+                     source=m.group(0), start=m.start())
+        if m["num2"]:
+            fig.value_max = float(m["num2"].replace(",", ""))
+            fig.qualifier = fig.qualifier or ""
+        figures.append(fig)
+    _label_all(text, figures)
+    for fig in figures:
+        fig.kind, fig.year = _kind(text, fig, role, year)
+    return figures
+
+
+def _clause_start(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in breaks) + 1
+
+
+def _label_all(text: str, figures: list[Figure]) -> None:
+    """Give each figure a subject and change word; 分别 groups share one subject."""
+    used_until = 0
+    previous: Figure | None = None
+    for fig in figures:
+        start = max(_clause_start(text, fig.start), used_until)
+        sentence = _clause_start(text, fig.start, SENTENCE_BREAK)
+        prefix = text[start:fig.start]
+        if previous and previous.group >= 0 and re.fullmatch(r"[、和及与]", prefix):
+            fig.group, fig.change, fig.subject = previous.group + 1, previous.change, previous.subject
+        else:
+            _source_with_change(text, fig, prefix)
+            used_until = _label_one(text, fig, prefix, previous if previous and previous.start >= sentence else None)
+        used_until = max(used_until, fig.start + len(fig.source))
+        previous = fig
+    _name_groups(figures)
+    for fig in figures:
+        fig.label = _label(fig)
+
+
+def _source_with_change(text: str, fig: Figure, prefix: str) -> None:
+    """Widen the source leftwards over a change word right before it (增长4%左右)."""
+    m = re.search(rf"(?:同比)?({_alt(CHANGE)})(?:{_alt(TAIL)})*$", prefix)
+    if m:
+        fig.change = m.group(1)
+        fig.start -= len(m.group(0))
+        fig.source = text[fig.start:fig.start + len(m.group(0)) + len(fig.source)]
+
+
+def _name_groups(figures: list[Figure]) -> None:
+    """疏干水利用率、再生水回用率分别达到75%、67%: one name per member when the counts agree."""
+    groups: list[list[Figure]] = []
+    for fig in figures:
+        if fig.group == 0:
+            groups.append([fig])
+        elif fig.group > 0 and groups:
+            groups[-1].append(fig)
+    for members in groups:
+        names = [s for s in re.split(r"[、和及与]", members[0].subject) if s]
+        if len(members) > 1 and len(names) == len(members):
+            for fig, name in zip(members, _share_head(names)):
+                fig.subject = name
+
+
+def _share_head(names: list[str]) -> list[str]:
+    """公路、铁路密度 -> 公路密度, 铁路密度: a head noun written once serves every member."""
+    first, last = names[0], names[-1]
+    if len({len(n) for n in names[:-1]}) == 1 and len(last) > len(first):
+        head = last[len(first):]
+        return [n + head for n in names[:-1]] + [last]
+    return names
+
+
+def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> int:
+    """Set the figure's subject; returns how far the label consumed the text."""
+    grouped = "分别" in prefix
+    if grouped:
+        fig.group = 0
+        subject = _clean(prefix.split("分别")[0])
+    else:
+        subject = _clean(re.split(r"[、]", prefix)[-1])
+    end = fig.start + len(fig.source)
+    noun = "" if grouped else _noun_after(text, end)
+    if noun and _noun_is_head(subject, prefix, fig):
+        fig.subject = _clean(subject[:-1]) + noun if subject.endswith("等") else noun
+        if len(subject) <= 2 and not subject.endswith("等") and subject:
+            fig.subject = subject + noun
+        return end + text[end:].find(noun) + len(noun)
+    if not subject and previous:
+        subject = previous.subject
+    if not subject:
+        subject = _earlier_subject(text, fig.start)
+    fig.subject = subject.rstrip("的") or noun
+    return end
+
+
+def _noun_is_head(subject: str, prefix: str, fig: Figure) -> bool:
+    """Whether the words after the unit name what is counted (186个重点项目) rather than the words before."""
+    if not subject or subject.endswith(("的", "等")) or len(subject) <= 2:
+        return True
+    if re.search(rf"(?:{_alt(TAIL + BEFORE + CHANGE)})$", prefix.rstrip()):
+        return False  # 扩大至77个国家和地区: the subject is before the verb
+    return fig.unit in COUNT_UNITS or subject.endswith(tuple(TARGET_MARKERS))
+
+
+def _clean(words: str) -> str:
+    """Strip lead-ins, linking verbs and change words from a label candidate."""
+    words = re.sub(LABEL_YEAR, "", words).strip(" 、,，")
+    changed = True
+    while changed and words:
+        before = words
+        words = re.sub(rf"^(?:{_alt(LEAD)})", "", words)
+        words = re.sub(rf"(?:{_alt(TAIL + CHANGE + BEFORE)})$", "", words)
+        words = words.strip(" 、")
+        changed = words != before
+    return words[-LABEL_MAX:]
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The noun a count qualifies: 186个重点项目全部开复工 -> 重点项目."""
+    m = re.match(rf"的?([^{CLAUSE_BREAK}\d]*)", text[end:])
+    noun = m.group(1) if m else ""
+    cut = re.search(_alt(NOUN_STOP), noun[1:])
+    if cut:
+        noun = noun[:cut.start() + 1]
+    return noun.rstrip("、和及与的等")[:LABEL_MAX]
+
+
+def _earlier_subject(text: str, pos: int) -> str:
+    """The subject of the clause before: 一般公共预算收入创历史新高,增长25%左右."""
+    sentence = _clause_start(text, pos, SENTENCE_BREAK)
+    clause_end = _clause_start(text, pos) - 1
+    earlier = text[_clause_start(text, clause_end):clause_end] if clause_end > sentence else ""
+    cut = re.search(_alt(SUBJECT_STOP), earlier)
+    return _clean(earlier[:cut.start()] if cut else earlier)
+
+
+def _label(fig: Figure) -> str:
+    """Subject plus change word: 地区生产总值增长."""
+    if fig.change and not fig.subject.endswith(fig.change):
+        return fig.subject + fig.change
+    return fig.subject
+
+
+def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
+    """Result, target or other (see the module docstring), and the year it refers to."""
+    clause = text[_clause_start(text, fig.start, SENTENCE_BREAK):fig.start]
+    named = YEAR_RE.findall(clause)
+    if role == "result":
+        return "result", year
+    if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
+        return "target", int(named[-1]) if named else year
+    return "other", int(named[-1]) if named else (year if role else None)
+
+
+def _clause_text(text: str, fig: Figure) -> str:
+    """From the clause start to the figure, and the clause before when the figure opens a 分别 list."""
+    end = fig.start + len(fig.source)
+    return text[_clause_start(text, _clause_start(text, fig.start) - 1 if fig.group > 0 else fig.start):end]
+
+
+def _apply_splits(figures: list[Figure], splits: list[dict]) -> list[Figure]:
+    """Rename the members of a 分别 group whose shared subject names several indicators."""
+    table = {s["label"]: s["into"] for s in splits}
+    for fig in figures:
+        into = table.get(fig.subject)
+        if fig.group >= 0 and into and fig.group < len(into):
+            fig.subject = into[fig.group]
+            fig.label = _label(fig)
+    return figures
+
+
+def _apply_overrides(report: Report, figures: list[Figure], ov: Overrides) -> list[Figure]:
+    """Labels, exclusions and additions from seeds/metrics.yml; stale entries are errors."""
+    texts = {b.id: block_text(b) for _, _, _, b in report.blocks()}
+    errors = []
+    for passage, label in ov.labels:
+        hits = _matching(figures, texts, passage, ov.path, errors)
+        for fig in hits[:1]:
+            fig.label, fig.subject, fig.change = label, label, ""
+    for passage in ov.exclude:
+        hits = _matching(figures, texts, passage, ov.path, errors)
+        figures = [f for f in figures if f not in hits]
+    figures = figures + [_added(report, texts, passage, spec, k, ov.path, errors)
+                         for k, (passage, spec) in enumerate(ov.add, 1)]
+    raise_all(errors)
+    order = {bid: i for i, bid in enumerate(texts)}
+    return sorted(figures, key=lambda f: (order.get(f.block_id, len(order)), f.start))
+
+
+def _matching(figures, texts, passage: Passage, path: str, errors: list) -> list[Figure]:
+    """Figures whose source lies inside an occurrence of the passage."""
+    if passage.block and passage.block not in texts:
+        errors.append(SeedError(path, passage.line, f"unknown block '{passage.block}'; use an id such as p1-2-1"))
+        return []
+    hits = []
+    for fig in figures:
+        if passage.block and fig.block_id != passage.block:
+            continue
+        text = texts.get(fig.block_id, "")
+        for m in re.finditer(re.escape(passage.text), text):
+            if m.start() <= fig.start and fig.start + len(fig.source) <= m.end():
+                hits.append(fig)
+                break
+    if not hits:
+        errors.append(SeedError(path, passage.line, f"no figure found inside '{passage.text}'"
+                                + (f" in {passage.block}" if passage.block else "") + "; check the text or remove the entry"))
+    return hits
+
+
+def _added(report, texts, passage: Passage, spec: dict, k: int, path: str, errors: list) -> Figure:
+    """A figure the patterns missed, placed where its source occurs."""
+    roles = _part_roles(report)
+    fig = Figure(id=f"m-{passage.block}-x{k}", block_id=passage.block, section_id="", label=spec["label"],
+                 value=float(spec["value"]), unit=str(spec.get("unit", "")), qualifier=str(spec.get("qualifier", "")),
+                 source=passage.text, subject=spec["label"])
+    for part, section, _, block in report.blocks():
+        if block.id == passage.block:
+            fig.section_id = section.id if section else (part.id if part else "")
+            role, year = roles.get(part.id, ("", None)) if part else ("", None)
+            fig.start = texts[block.id].find(passage.text)
+            fig.kind, fig.year = _kind(texts[block.id], fig, role, year) if fig.start >= 0 else ("other", None)
+    fig.kind = spec.get("kind", fig.kind)
+    fig.year = spec.get("year", fig.year)
+    if passage.block not in texts:
+        errors.append(SeedError(path, passage.line, f"unknown block '{passage.block}'; use an id such as p1-2-1"))
+    return fig
+
+
+# ---------------------------------------------------------------- checks and output
+def check(report: Report, figures: list[Figure], path: str = "seeds/metrics.yml") -> None:
+    """Fail the build when a figure's source is not in its block's text (a stale override or a bug)."""
+    texts = {b.id: block_text(b) for _, _, _, b in report.blocks()}
+    errors = []
+    for fig in figures:
+        if fig.block_id not in texts:
+            errors.append(SeedError(path, None, f"figure {fig.id}: unknown block '{fig.block_id}'"))
+        elif not fig.source or fig.source not in texts[fig.block_id]:
+            errors.append(SeedError(path, None, f"figure {fig.id}: source '{fig.source}' does not occur in block {fig.block_id}"))
+    if len({f.id for f in figures}) != len(figures):
+        errors.append(SeedError(path, None, "two figures share an id; give added figures distinct blocks or order"))
+    raise_all(errors)
+
+
+def to_json(figures: list[Figure]) -> str:
+    """All figures as a JSON array (UTF-8 text, Chinese kept readable)."""
+    return json.dumps([f.as_dict() for f in figures], ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- headline indicators
+def headline(report: Report, figures: list[Figure], overrides: Overrides | None = None) -> list[Indicator]:
+    """Headline indicators (from seeds/metrics.yml, else ``GENRE_INDICATORS``) with result and target.
+
+    A figure belongs to an indicator when its subject is the indicator's
+    name or an alias (or starts with one); the first result and the first
+    target in reading order win. When no figure matches, a clause of the
+    review (or targets) part that opens with the name gives the words.
+    """
+    specs = overrides.indicators if overrides and overrides.indicators is not None else GENRE_INDICATORS
+    out = []
+    for spec in specs:
+        names = [spec["name"], *spec.get("aliases", [])]
+        ind = Indicator(spec["name"])
+        for kind in ("result", "target"):
+            fig = _first(figures, names, kind, spec.get("unit", ""))
+            words = None if fig else _words(report, names, kind)
+            setattr(ind, kind, fig or (words[1] if words else None))
+            setattr(ind, f"{kind}_block", fig.block_id if fig else (words[0] if words else ""))
+        if ind.result is not None or ind.target is not None:
+            out.append(ind)
+    return out
+
+
+def _matches(subject: str, names: list[str]) -> bool:
+    subject = _clean(subject)
+    return any(subject == n for n in names) or any(subject.startswith(n) for n in names)
+
+
+def _first(figures: list[Figure], names: list[str], kind: str, unit: str) -> Figure | None:
+    exact = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _clean(f.subject) in names]
+    loose = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _matches(f.subject, names)]
+    return (exact or loose or [None])[0]
+
+
+def _words(report: Report, names: list[str], kind: str) -> tuple[str, str] | None:
+    """A clause stating the indicator in words, e.g. 城镇新增就业超额完成年度目标."""
+    roles = _part_roles(report)
+    for part, _, _, block in report.blocks():
+        if not part or roles[part.id][0] != kind:
+            continue
+        for clause in re.split(f"[{CLAUSE_BREAK}]", block_text(block)):
+            stripped = re.sub(rf"^(?:{_alt(LEAD)})", "", clause.strip())
+            if any(stripped.startswith(n) for n in names) and not FIGURE_RE.search(clause):
+                return block.id, clause.strip()
+    return None

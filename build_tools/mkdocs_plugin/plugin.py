@@ -1,0 +1,143 @@
+"""The ``report`` MkDocs plugin: generated pages, the nav, and the twin edition.
+
+Every stage of real work lives in :mod:`build_tools`; this module only
+hands MkDocs what :func:`build_tools.edition.build_edition` returns, and
+turns a :class:`~build_tools.errors.SeedError` into a ``PluginError``
+(one readable line, no traceback).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from ..edition import Edition, Seeds, build_edition
+from ..errors import SeedError
+from .config import ReportConfig
+
+log = logging.getLogger("mkdocs.plugins.report")
+
+
+class ReportPlugin(BasePlugin[ReportConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.edition: Edition | None = None
+        self.root = Path.cwd()
+
+    # Run before Material's search plugin reads its jieba options.
+    @event_priority(100)
+    def on_config(self, config):
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.edition = build_edition(self.seeds(), self.config.conversion or None)
+        except SeedError as exc:
+            raise PluginError(str(exc)) from None
+        convert = self.edition.convert
+        config.site_name = convert(config.site_name)
+        if config.site_description:
+            config.site_description = convert(config.site_description)
+        config.nav = self.nav(config.nav or [])
+        self.alternate(config)
+        self.jieba(config)
+        return config
+
+    def seeds(self) -> Seeds:
+        c, here = self.config, lambda p: self.root / p if p else None
+        return Seeds(report=here(c.report), overrides=here(c.overrides), glossary=here(c.glossary),
+                     not_terms=here(c.not_terms), metrics=here(c.metrics), corrections=here(c.corrections))
+
+    def nav(self, tail: list) -> list:
+        """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
+        pages = self.edition.pages
+        nav: list = []
+        for page in pages:
+            depth = page.src.count("/")
+            if page.src.endswith("/index.md"):
+                nav.append({page.title: [page.src]})
+            elif depth:
+                nav[-1][next(iter(nav[-1]))].append(page.src)
+            else:
+                nav.append({page.title: page.src})
+        return nav + [self._convert_nav(item) for item in tail]
+
+    def _convert_nav(self, item):
+        if isinstance(item, dict):
+            return {self.edition.convert(k): self._convert_nav(v) for k, v in item.items()}
+        if isinstance(item, list):
+            return [self._convert_nav(v) for v in item]
+        return item
+
+    def own(self):
+        return next(e for e in self.config.editions if e.lang == self.config.edition)
+
+    def alternate(self, config) -> None:
+        """The language selector lists every edition; links to twins are made per page."""
+        if self.config.edition not in {e.lang for e in self.config.editions}:
+            raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
+        config.extra["alternate"] = [{"name": e.name, "link": e.path or "./", "lang": e.lang}
+                                     for e in self.config.editions]
+        config.extra["edition"] = self.config.edition
+
+    def jieba(self, config) -> None:
+        """Keep glossary terms one token in the search index (jieba user dictionary)."""
+        words = self.edition.jieba_words
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if not words or search is None:
+            return
+        handle, path = tempfile.mkstemp(prefix="jieba-user-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write("".join(f"{w} 100000\n" for w in words))
+        search.config.jieba_dict_user = path
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for page in self.edition.pages:
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for name, data in self.edition.files.items():
+            files.append(File.generated(config, name, content=data))
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # Handwritten pages (about, …) are converted here; generated ones already are.
+        if page.file.generated_by is None:
+            return self.edition.convert(markdown)
+        return markdown
+
+    def on_page_context(self, context, *, page, config, nav):
+        twins = {e.lang: self.twin_url(e, page.url) for e in self.config.editions}
+        context["twin_href"] = next((u for lang, u in twins.items() if lang != self.config.edition), "")
+        root = (config.site_url or "").removesuffix(self.own().path)
+        context["edition_alternates"] = [{"lang": e.lang, "href": root + e.path + page.url}
+                                         for e in self.config.editions] if root else []
+        return context
+
+    def twin_url(self, edition, url: str) -> str:
+        """The same page in another edition, relative to this page."""
+        up = "../" * (url.count("/") + self.own().path.count("/"))
+        return up + edition.path + url
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.root / "seeds"))
+        return server
+
+    def on_post_build(self, *, config):
+        """The default edition's build builds the other editions into folders of its site."""
+        if self.own().path:
+            return
+        from mkdocs.commands.build import build
+
+        for edition in self.config.editions:
+            if edition.path and edition.config:
+                site_url = config.site_url + edition.path if config.site_url else None
+                twin = load_config(str(self.root / edition.config), site_dir=posixpath.join(config.site_dir, edition.path),
+                                   site_url=site_url, strict=config.strict)
+                log.info("Building the %s edition", edition.lang)
+                build(twin)

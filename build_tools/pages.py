@@ -1,0 +1,199 @@
+"""Write the report's Markdown pages from the annotated model (zh-Hans).
+
+Text is typeset (:mod:`.punct`) and escaped here, and glossary marks are
+wrapped; headings are Markdown (so MkDocs lists them in the table of
+contents and gives them permalinks), paragraphs are raw HTML ``<p>`` with
+their public id and a permalink of their own.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from . import labels, urls
+from .model import Block, Paragraph, Report
+from .punct import to_display
+
+# Python-Markdown's backslash escapes (plus '|' for tables): escaping them keeps text literal.
+MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
+
+
+@dataclass
+class Tip:
+    """What a tooltip says about one glossary term."""
+
+    term: str
+    en: str
+    definition: str
+    anchor: str
+
+
+@dataclass
+class Annotations:
+    """Glossary marks per text: key ``"<block id>/heading"`` or ``"<block id>/body"``."""
+
+    marks: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    tips: dict[str, Tip] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    src: str
+    title: str
+    markdown: str
+
+
+def escape_text(text: str, markdown: bool) -> str:
+    """Escape text for raw HTML, and for Markdown inline syntax when it lands in a heading."""
+    out = html.escape(text, quote=False)
+    if markdown:
+        out = "".join("\\" + c if c in MD_SPECIAL else c for c in out)
+    return out
+
+
+def inline(text: str, spans, src: str, markdown: bool = False) -> str:
+    """Typeset one text and wrap its glossary marks as links to the glossary page."""
+    shown = to_display(text)
+    out, pos = [], 0
+    for start, end, key in sorted(spans or ()):
+        if start < pos:
+            continue
+        out.append(escape_text(shown[pos:start], markdown))
+        href = urls.relative(src, urls.GLOSSARY, key)
+        out.append(f'<a class="term" href="{href}" data-term="{key}" aria-describedby="tip-{key}">'
+                   f"{escape_text(shown[start:end], False)}</a>")
+        pos = end
+    out.append(escape_text(shown[pos:], markdown))
+    return "".join(out)
+
+
+class Writer:
+    """Renders the pages of one report with one set of annotations."""
+
+    def __init__(self, report: Report, notes: Annotations | None = None):
+        self.report = report
+        self.notes = notes or Annotations()
+
+    def pages(self, home_extra: str = "") -> list[Page]:
+        """Every generated report page, in reading order."""
+        r = self.report
+        out = [Page(urls.HOME, labels.HOME, self.home(home_extra))]
+        for n, part in enumerate(r.parts, 1):
+            out.append(Page(urls.part_src(n), part.label + part.title, self.part(n)))
+            for m, section in enumerate(part.sections, 1):
+                title = to_display(section.label + section.title)
+                out.append(Page(urls.section_src(n, m), title, self.section(n, m)))
+        if r.closing:
+            out.append(Page(urls.CLOSING, labels.CLOSING, self.closing()))
+        for page in out:
+            page.title = to_display(page.title)
+        return out
+
+    # -- pages -----------------------------------------------------------
+
+    def home(self, extra: str) -> str:
+        r, src = self.report, urls.HOME
+        lines = [_front("title", r.title), f"# {escape_text(to_display(r.title), True)} {{ #title }}", ""]
+        if r.subtitle:
+            lines += [f'<p id="subtitle" class="subtitle">{inline(r.subtitle, (), src)}</p>', ""]
+        if r.meta:
+            items = "".join(_meta_item(k, v, src) for k, v in r.meta)
+            lines += [f'<dl id="meta" class="meta">{items}</dl>', ""]
+        if r.speaker:
+            lines += [f'<p id="speaker" class="speaker">{inline(r.speaker, (), src)}</p>', ""]
+        if r.salutation:
+            lines += [f'<p id="salutation" class="salutation">{inline(r.salutation, (), src)}</p>', ""]
+        lines += self.paragraphs(r.opening, src)
+        lines += [extra, ""] if extra else []
+        lines += [f"## {labels.CONTENTS} {{ #contents }}", "", self.contents(src), ""]
+        return self.finish(lines, src)
+
+    def part(self, n: int) -> str:
+        part, src = self.report.parts[n - 1], urls.part_src(n)
+        lines = [_front("part", part.label + part.title),
+                 f"# {escape_text(to_display(part.label + part.title), True)} {{ #{part.id} }}", ""]
+        lines += self.paragraphs(part.before, src)
+        if part.sections:
+            links = [f"- [{escape_text(to_display(s.label + s.title), True)}]({urls.relative(src, urls.section_src(n, m))})"
+                     for m, s in enumerate(part.sections, 1)]
+            lines += ['<nav class="part-contents" markdown>', "", *links, "", "</nav>", ""]
+        lines += self.paragraphs(part.after, src)
+        return self.finish(lines, src)
+
+    def section(self, n: int, m: int) -> str:
+        section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
+        heading = to_display(section.label + section.title + section.title_end)
+        lines = [_front("section", section.label + section.title),
+                 f"# {escape_text(heading, True)} {{ #{section.id} }}", ""]
+        lines += self.paragraphs(section.paragraphs, src)
+        return self.finish(lines, src)
+
+    def closing(self) -> str:
+        lines = [_front("closing", labels.CLOSING), f"# {labels.CLOSING} {{ #closing }}", ""]
+        lines += self.paragraphs(self.report.closing, urls.CLOSING)
+        return self.finish(lines, urls.CLOSING)
+
+    def contents(self, src: str) -> str:
+        """The report's own hierarchy as a nested list of links."""
+        items = []
+        for n, part in enumerate(self.report.parts, 1):
+            title = escape_text(to_display(part.label + part.title), True)
+            items.append(f"- [{title}]({urls.relative(src, urls.part_src(n))})")
+            for m, s in enumerate(part.sections, 1):
+                title = escape_text(to_display(s.label + s.title), True)
+                items.append(f"    - [{title}]({urls.relative(src, urls.section_src(n, m))})")
+        if self.report.closing:
+            items.append(f"- [{labels.CLOSING}]({urls.relative(src, urls.CLOSING)})")
+        return "\n".join(items)
+
+    # -- blocks ----------------------------------------------------------
+
+    def paragraphs(self, paragraphs: list[Paragraph], src: str) -> list[str]:
+        lines: list[str] = []
+        for para in paragraphs:
+            for block in para.blocks:
+                lines += self.block(block, src, para.salutation if block is para.blocks[0] else "")
+        return lines
+
+    def block(self, block: Block, src: str, salutation: str) -> list[str]:
+        body = inline(block.body, self.notes.marks.get(f"{block.id}/body"), src)
+        if salutation:
+            cut = len(escape_text(to_display(salutation), False))
+            body = f'<span class="salutation">{body[:cut]}</span>{body[cut:]}'
+        link = f'<a class="headerlink" href="#{block.id}" title="{labels.PERMALINK}">¶</a>'
+        para = f'<p id="{block.id}">{body}{link}</p>'
+        if not block.heading:
+            return [para, ""]
+        heading = inline(block.heading, self.notes.marks.get(f"{block.id}/heading"), src, markdown=True)
+        return ['<div class="topic" markdown>', "", f"### {heading} {{ #{block.heading_id} }}", "",
+                para, "", "</div>", ""]
+
+    def finish(self, lines: list[str], src: str) -> str:
+        """Close a page: append the tooltip texts of the terms it marks."""
+        text = "\n".join(lines)
+        used = sorted({key for key in self.notes.tips if f'data-term="{key}"' in text})
+        if used:
+            tips = "".join(self.tip(key, src) for key in used)
+            text += f'\n<div class="term-tips" hidden>{tips}</div>\n'
+        return text
+
+    def tip(self, key: str, src: str) -> str:
+        t = self.notes.tips[key]
+        href = urls.relative(src, urls.GLOSSARY, t.anchor)
+        e = lambda s: html.escape(s, quote=True)  # noqa: E731 - plain text only, never HTML
+        return (f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.term)}</strong>'
+                f' <span class="term-en" lang="en">{e(t.en)}</span><span class="term-def">{e(t.definition)}</span>'
+                f'<a href="{href}">{labels.TERM_MORE}</a></div>')
+
+
+def _meta_item(label: str, value: str, src: str) -> str:
+    # An empty value (作者:) stays visible as a label with a dash drawn by CSS.
+    empty = "" if value else ' class="empty"'
+    return f"<dt>{inline(label + ':', (), src)}</dt><dd{empty}>{inline(value, (), src)}</dd>"
+
+
+def _front(kind: str, title: str) -> str:
+    """Front matter: the page title, and which kind of report page this is (for templates and tests)."""
+    title = to_display(title).replace('"', '\\"')
+    return f'---\ntitle: "{title}"\nreport_page: {kind}\n---\n'

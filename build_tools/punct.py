@@ -1,0 +1,63 @@
+"""Chinese typesetting of ASCII punctuation, one character for one.
+
+The source uses ASCII , ; : ( ) ! ? where Chinese typesetting uses the
+fullwidth forms. Numbers keep theirs (83.8%, 2023-01-06, 1,4-丁二醇,
+10:30). The mapping never changes the length of a text, so offsets found
+in the source (glossary terms, figures) stay valid on the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+ASCII = {v: k for k, v in FULLWIDTH.items()}
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“”‘’《》、。]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK.match(ch))
+
+
+def _between_digits(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _latin_context(text: str, i: int) -> bool:
+    """Punctuation inside Latin text (``A, B``) stays ASCII."""
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isascii() and before.isalpha() and after.isascii() and (after.isspace() or after.isalpha())
+
+
+def _paren_has_cjk(text: str, i: int) -> bool:
+    """Whether the parenthesis at i encloses Chinese text (then it is typeset fullwidth)."""
+    if text[i] == "(":
+        close = text.find(")", i)
+        inner = text[i + 1:close if close != -1 else len(text)]
+    else:
+        open_ = text.rfind("(", 0, i)
+        inner = text[open_ + 1:i]
+    return any(_is_cjk(c) for c in inner)
+
+
+def to_display(text: str) -> str:
+    """Typeset ASCII punctuation as fullwidth where it stands in Chinese text."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch not in FULLWIDTH:
+            out.append(ch)
+        elif ch in "()":
+            out.append(FULLWIDTH[ch] if _paren_has_cjk(text, i) else ch)
+        elif ch in ",:" and _between_digits(text, i):
+            out.append(ch)
+        elif _latin_context(text, i):
+            out.append(ch)
+        else:
+            out.append(FULLWIDTH[ch])
+    return "".join(out)
+
+
+def to_source(text: str) -> str:
+    """Undo :func:`to_display`: fullwidth punctuation back to ASCII."""
+    return "".join(ASCII.get(ch, ch) for ch in text)
