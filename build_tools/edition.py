@@ -16,6 +16,9 @@ from .model import Report
 from .pages import Annotations, Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
+from . import labels, urls
+from .glossary import annotate, jieba_words, load_glossary, load_not_terms
+from .glossary_page import glossary_markdown
 from .overrides import load_overrides
 
 
@@ -59,9 +62,28 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     """All generated pages and files of one edition."""
     report = load_report(seeds)
     convert = converter(seeds, conversion)
-    notes = Annotations()
+    entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
+    notes, where = annotate(report, entries)
     pages = Writer(report, notes).pages()
+    if entries:
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
-    return Edition(pages=pages, convert=convert)
+    words = jieba_words(entries)
+    words += [w for w in map(convert, words) if w not in words]
+    return Edition(pages=pages, convert=convert, jieba_words=words)
+
+
+def check_seeds(seeds: Seeds) -> int:
+    """Validate every seed file the way the build reads it; returns how many were read."""
+    report = load_report(seeds)
+    count = 2
+    if seeds.glossary:
+        load_glossary(seeds.glossary, report)
+        load_not_terms(seeds.not_terms)
+        count += 2
+    if seeds.corrections:
+        converter(seeds, "s2tw")
+        count += 1
+    return count

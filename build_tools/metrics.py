@@ -41,7 +41,7 @@ AFTER = ["及以上", "及以下", "左右", "以上", "以内", "以下", "多"
 # Words that turn a number into a change rather than a level; kept in the label.
 CHANGE = ["增长", "下降", "提高", "降低", "减少", "压减", "涨幅", "增速", "增幅"]
 # Lead-ins and linking verbs stripped from a label.
-LEAD = ["预计", "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现"]
+LEAD = ["预计", "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现", "以"]
 TAIL = ["同比", "分别", "控制在", "保持在", "扩大至", "增加到", "提高到", "降至", "达到", "实现", "突破",
         "超过", "必须", "为", "达", "至", "在", "了", "均"]
 # Years inside a label (到2030年, 比2020年) say when, not what.
@@ -283,9 +283,7 @@ def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> 
     end = fig.start + len(fig.source)
     noun = "" if grouped else _noun_after(text, end)
     if noun and _noun_is_head(subject, prefix, fig):
-        fig.subject = _clean(subject[:-1]) + noun if subject.endswith("等") else noun
-        if len(subject) <= 2 and not subject.endswith("等") and subject:
-            fig.subject = subject + noun
+        fig.subject = _head_label(subject, noun, fig)
         return end + text[end:].find(noun) + len(noun)
     if not subject and previous:
         subject = previous.subject
@@ -297,29 +295,42 @@ def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> 
 
 def _noun_is_head(subject: str, prefix: str, fig: Figure) -> bool:
     """Whether the words after the unit name what is counted (186个重点项目) rather than the words before."""
-    if not subject or subject.endswith(("的", "等")) or len(subject) <= 2:
+    if not subject or subject.endswith(("的", "等")):
         return True
     if re.search(rf"(?:{_alt(TAIL + BEFORE + CHANGE)})$", prefix.rstrip()):
         return False  # 扩大至77个国家和地区: the subject is before the verb
-    return fig.unit in COUNT_UNITS or subject.endswith(tuple(TARGET_MARKERS))
+    return _verbish(subject) or fig.unit in COUNT_UNITS
+
+
+def _verbish(words: str) -> bool:
+    return words.endswith(tuple(TARGET_MARKERS))
+
+
+def _head_label(subject: str, noun: str, fig: Figure) -> str:
+    """铁路专用线等12个项目 -> 铁路专用线等项目; 投入3.67亿元完善… -> 投入完善…; 186个重点项目 -> 重点项目."""
+    if subject.endswith("等"):
+        return re.sub(rf"^(?:{_alt(TARGET_MARKERS)})", "", subject) + noun
+    if subject and _verbish(subject) and fig.unit not in COUNT_UNITS and len(subject) <= 2:
+        return subject + noun
+    return noun
 
 
 def _clean(words: str) -> str:
     """Strip lead-ins, linking verbs and change words from a label candidate."""
-    words = re.sub(LABEL_YEAR, "", words).strip(" 、,，")
+    words = re.sub(LABEL_YEAR, "", words).strip(" 、,，和及与")
     changed = True
     while changed and words:
         before = words
         words = re.sub(rf"^(?:{_alt(LEAD)})", "", words)
         words = re.sub(rf"(?:{_alt(TAIL + CHANGE + BEFORE)})$", "", words)
-        words = words.strip(" 、")
+        words = words.strip(" 、和及与")
         changed = words != before
     return words[-LABEL_MAX:]
 
 
 def _noun_after(text: str, end: int) -> str:
     """The noun a count qualifies: 186个重点项目全部开复工 -> 重点项目."""
-    m = re.match(rf"的?([^{CLAUSE_BREAK}\d]*)", text[end:])
+    m = re.match(rf"的?([^{CLAUSE_BREAK}、\d]*)", text[end:])
     noun = m.group(1) if m else ""
     cut = re.search(_alt(NOUN_STOP), noun[1:])
     if cut:
@@ -494,3 +505,94 @@ def _words(report: Report, names: list[str], kind: str) -> tuple[str, str] | Non
             if any(stripped.startswith(n) for n in names) and not FIGURE_RE.search(clause):
                 return block.id, clause.strip()
     return None
+
+
+# ---------------------------------------------------------------- seeds/metrics.yml
+OVERRIDE_SECTIONS = {"headline", "splits", "labels", "exclude", "add"}
+
+
+def load_overrides(path: Path | str) -> Overrides:
+    """Read and validate seeds/metrics.yml; every problem is a SeedError with its line.
+
+    A missing file means no overrides (the genre tables apply).
+    """
+    shown = display_path(path)
+    data = load_yaml(path, "metric overrides (YAML)", optional=True)
+    ov = Overrides(path=shown)
+    if data is None:
+        return ov
+    if not isinstance(data, dict):
+        raise SeedError(shown, None, "expected a mapping with sections " + ", ".join(sorted(OVERRIDE_SECTIONS)))
+    errors = check_keys(data, shown, set(), OVERRIDE_SECTIONS)
+    readers = {"headline": _read_indicator, "splits": _read_split, "labels": _read_label,
+               "exclude": _read_exclude, "add": _read_add}
+    results: dict[str, list] = {}
+    for key, reader in readers.items():
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            errors.append(SeedError(shown, line_of(data), f"'{key}' must be a list of entries starting with '-'"))
+            continue
+        results[key] = [r for r in (_read_entry(item, reader, shown, errors) for item in items) if r is not None]
+    raise_all(errors)
+    ov.indicators, ov.splits = results.get("headline"), results.get("splits")
+    ov.labels, ov.exclude, ov.add = results.get("labels", []), results.get("exclude", []), results.get("add", [])
+    return ov
+
+
+def _read_entry(item, reader, path: str, errors: list):
+    if not isinstance(item, dict):
+        errors.append(SeedError(path, None, f"expected an entry with fields, got '{item}'"))
+        return None
+    found = reader(item, path)
+    if isinstance(found, list):  # a reader returns its errors instead of a value
+        errors.extend(found)
+        return None
+    return found
+
+
+def _text_fields(item: dict, path: str, names: list[str]) -> list[SeedError]:
+    """Fields that must be non-empty text (unit may be empty: any unit)."""
+    bad = [n for n in names if n in item and (not isinstance(item[n], str) or (n != "unit" and not item[n].strip()))]
+    return [SeedError(path, line_of(item), f"'{n}' must be text, e.g. '{n}: 原煤产量'") for n in bad]
+
+
+def _read_indicator(item: dict, path: str):
+    errors = check_keys(item, path, {"name"}, {"aliases", "unit"}) + _text_fields(item, path, ["name", "unit"])
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        errors.append(SeedError(path, line_of(item), "'aliases' must be a list of names, e.g. [规上工业增加值]"))
+    return errors or {"name": item["name"], "aliases": aliases, "unit": item.get("unit", ""), "line": line_of(item)}
+
+
+def _read_split(item: dict, path: str):
+    errors = check_keys(item, path, {"label", "into"}, set()) + _text_fields(item, path, ["label"])
+    into = item.get("into")
+    if not isinstance(into, list) or len(into) < 2 or not all(isinstance(n, str) for n in into):
+        errors.append(SeedError(path, line_of(item), "'into' must list two or more names, in the order of the figures"))
+    return errors or {"label": item["label"], "into": into}
+
+
+def _passage(item: dict) -> Passage:
+    return Passage(text=item["source"], block=item.get("block", ""), line=line_of(item))
+
+
+def _read_label(item: dict, path: str):
+    errors = check_keys(item, path, {"source", "label"}, {"block"}) + _text_fields(item, path, ["source", "label", "block"])
+    return errors or (_passage(item), item["label"])
+
+
+def _read_exclude(item: dict, path: str):
+    errors = check_keys(item, path, {"source"}, {"block", "reason"}) + _text_fields(item, path, ["source", "block"])
+    return errors or _passage(item)
+
+
+def _read_add(item: dict, path: str):
+    errors = check_keys(item, path, {"block", "source", "label", "value", "unit"}, {"qualifier", "kind", "year"})
+    errors += _text_fields(item, path, ["block", "source", "label", "unit"])
+    if "value" in item and (isinstance(item["value"], bool) or not isinstance(item["value"], (int, float))):
+        errors.append(SeedError(path, line_of(item), "'value' must be a number such as 12 or 3.5"))
+    if item.get("kind", "target") not in ("result", "target", "other"):
+        errors.append(SeedError(path, line_of(item), "'kind' must be result, target or other"))
+    return errors or (_passage(item), item)

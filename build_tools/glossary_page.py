@@ -1,0 +1,64 @@
+"""The glossary page: entries grouped by category, each with where it occurs."""
+
+from __future__ import annotations
+
+import html
+
+from . import labels, urls
+from .glossary import ID_LIKE, Entry
+from .model import Report
+from .pages import _front, escape_text
+from .punct import to_display
+
+
+def place_names(report: Report) -> dict[str, str]:
+    """A short name for the place of every block: 一（三）, 二、, 开场, 结束语."""
+    names = {}
+    for part, section, para, block in report.blocks():
+        if part is None:
+            name = labels.OPENING if para in report.opening else labels.CLOSING
+        elif section is None:
+            name = part.label
+        else:
+            name = part.numeral + to_display(section.label)
+        names[block.id] = name
+    return names
+
+
+def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, list[str]]) -> str:
+    """Markdown of the glossary page (zh-Hans); definitions stay plain text."""
+    src, pages, names = urls.GLOSSARY, urls.page_of_ids(report), place_names(report)
+    by_term = {e.term: e for e in entries}
+    lines = [_front("glossary", labels.GLOSSARY), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
+    categories = list(dict.fromkeys(e.category for e in entries))
+    for c, category in enumerate(categories, 1):
+        lines += [f"## {escape_text(category, True)} {{ #c{c} }}", ""]
+        for e in sorted((e for e in entries if e.category == category), key=lambda e: e.term):
+            lines += _entry(e, src, pages, names, where.get(e.id, []), by_term)
+    return "\n".join(lines)
+
+
+def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
+    t = lambda s: html.escape(s, quote=True)  # noqa: E731 - editors' text is text, never HTML
+    out = [f"### {escape_text(e.term, True)} {{ #{e.id} }}", ""]
+    parts = [f'<p class="term-en" lang="en">{t(e.en)}</p>', f'<p class="term-def">{t(e.definition)}</p>']
+    if e.aliases:
+        parts.append(f'<p class="term-aliases">{t("、".join(e.aliases))}</p>')
+    basis = (f'<a href="{urls.relative(src, pages[e.basis], e.basis)}">{t(names.get(e.basis, e.basis))}</a>'
+             if ID_LIKE.match(e.basis) and e.basis in pages else t(e.basis))
+    parts.append(f'<p class="term-basis">{labels.BASIS}：{basis}</p>')
+    if e.see_also:
+        links = "、".join(f'<a href="#{by_term[s].id}">{t(s)}</a>' for s in e.see_also if s in by_term)
+        parts.append(f'<p class="term-see">{labels.SEE_ALSO}：{links}</p>')
+    if blocks:
+        links = "、".join(f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in _numbered(blocks, names))
+        parts.append(f'<p class="term-where">{labels.OCCURS}：{links}</p>')
+    return ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
+
+
+def _numbered(blocks: list[str], names: dict[str, str]):
+    """Block ids with their place names, numbered where one place holds several blocks."""
+    seen: dict[str, int] = {}
+    for b in blocks:
+        seen[names[b]] = seen.get(names[b], 0) + 1
+        yield b, names[b] if seen[names[b]] == 1 else f"{names[b]}-{seen[names[b]]}"
