@@ -57,9 +57,12 @@ def check(args) -> int:
 
 
 def candidates(args) -> int:
-    from .glossary import candidates as find
+    from .edition import load_report
+    from .glossary import candidates as find, load_glossary, load_not_terms
 
-    found = find(seeds_from_config(args.config))
+    seeds = seeds_from_config(args.config)
+    report = load_report(seeds)
+    found = find(report, load_glossary(seeds.glossary, report), load_not_terms(seeds.not_terms))
     for phrase, where in found:
         print(f"{phrase}\t{', '.join(where)}")
     return 0

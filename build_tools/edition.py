@@ -19,7 +19,11 @@ from .structure import annotate_structure
 from . import labels, urls
 from .glossary import annotate, jieba_words, load_glossary, load_not_terms
 from .glossary_page import glossary_markdown
+from . import metrics
+from .metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from .overrides import load_overrides
+from .punct import to_display
+from .yamlio import display_path
 
 
 @dataclass
@@ -64,15 +68,50 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     convert = converter(seeds, conversion)
     entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
     notes, where = annotate(report, entries)
-    pages = Writer(report, notes).pages()
+    figures, indicators = load_metrics(seeds, report)
+    home = home_markdown(indicators, _href(report, urls.HOME), metrics_href=urls.relative(urls.HOME, urls.METRICS))
+    pages = Writer(report, notes).pages(home_extra=home if figures else "")
     if entries:
         pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))
+    files = {}
+    if figures:
+        names = section_names(report)
+        pages.append(Page(urls.METRICS, labels.METRICS,
+                          page_markdown(indicators, figures, _href(report, urls.METRICS), names=names)))
+        files = {"metrics/metrics.csv": metrics_csv(figures, convert),
+                 "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
     words = jieba_words(entries)
     words += [w for w in map(convert, words) if w not in words]
-    return Edition(pages=pages, convert=convert, jieba_words=words)
+    return Edition(pages=pages, files=files, convert=convert, jieba_words=words)
+
+
+def load_metrics(seeds: Seeds, report: Report):
+    """The report's figures and headline indicators, checked against the text."""
+    if not seeds.metrics:
+        return [], []
+    overrides = metrics.load_overrides(seeds.metrics)
+    figures = metrics.extract(report, overrides)
+    metrics.check(report, figures, display_path(seeds.metrics))
+    return figures, metrics.headline(report, figures, overrides)
+
+
+def section_names(report: Report) -> dict[str, str]:
+    """Display names of parts and subsections by id, for tables grouped by place."""
+    names = {}
+    for part in report.parts:
+        names[part.id] = to_display(part.label + part.title)
+        for section in part.sections:
+            names[section.id] = to_display(part.numeral + section.label + section.title)
+    return names
+
+
+def _href(report: Report, from_src: str):
+    """A function giving the link from one page to any block of the report."""
+    pages = urls.page_of_ids(report)
+    return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 
 def check_seeds(seeds: Seeds) -> int:
@@ -85,5 +124,8 @@ def check_seeds(seeds: Seeds) -> int:
         count += 2
     if seeds.corrections:
         converter(seeds, "s2tw")
+        count += 1
+    if seeds.metrics:
+        load_metrics(seeds, report)
         count += 1
     return count

@@ -80,6 +80,7 @@ LABEL_MAX = 24
 
 
 def _alt(words) -> str:
+    """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -159,6 +160,7 @@ class Overrides:
 
 
 def _number(value: float):
+    """4.0 -> 4 so JSON shows whole numbers as integers."""
     return int(value) if float(value).is_integer() else value
 
 
@@ -206,8 +208,9 @@ def _block_figures(block, section_id: str, role: str, year: int | None) -> list[
                      qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
                      source=m.group(0), start=m.start())
         if m["num2"]:
+            # A range keeps its lower bound as the value; the qualifier carries the upper one for CSV readers.
             fig.value_max = float(m["num2"].replace(",", ""))
-            fig.qualifier = fig.qualifier or ""
+            fig.qualifier = f"至{m['num2']}" + (m["after"] or "")
         figures.append(fig)
     _label_all(text, figures)
     for fig in figures:
@@ -216,6 +219,7 @@ def _block_figures(block, section_id: str, role: str, year: int | None) -> list[
 
 
 def _clause_start(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
+    """Index just after the last break mark before ``pos``."""
     return max(text.rfind(ch, 0, pos) for ch in breaks) + 1
 
 
@@ -303,6 +307,7 @@ def _noun_is_head(subject: str, prefix: str, fig: Figure) -> bool:
 
 
 def _verbish(words: str) -> bool:
+    """Whether the words end in an action verb (推进, 新建…), so a noun must follow."""
     return words.endswith(tuple(TARGET_MARKERS))
 
 
@@ -356,8 +361,7 @@ def _label(fig: Figure) -> str:
 
 def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
     """Result, target or other (see the module docstring), and the year it refers to."""
-    clause = text[_clause_start(text, fig.start, SENTENCE_BREAK):fig.start]
-    named = YEAR_RE.findall(clause)
+    named = YEAR_RE.findall(text[_clause_start(text, fig.start):fig.start])
     if role == "result":
         return "result", year
     if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
@@ -484,11 +488,13 @@ def headline(report: Report, figures: list[Figure], overrides: Overrides | None 
 
 
 def _matches(subject: str, names: list[str]) -> bool:
+    """The subject is, or starts with, one of the names."""
     subject = _clean(subject)
     return any(subject == n for n in names) or any(subject.startswith(n) for n in names)
 
 
 def _first(figures: list[Figure], names: list[str], kind: str, unit: str) -> Figure | None:
+    """The first figure of that kind and unit for the names; exact subjects beat prefixes."""
     exact = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _clean(f.subject) in names]
     loose = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _matches(f.subject, names)]
     return (exact or loose or [None])[0]
@@ -542,6 +548,7 @@ def load_overrides(path: Path | str) -> Overrides:
 
 
 def _read_entry(item, reader, path: str, errors: list):
+    """Run one entry through its reader, collecting errors instead of stopping."""
     if not isinstance(item, dict):
         errors.append(SeedError(path, None, f"expected an entry with fields, got '{item}'"))
         return None
@@ -559,6 +566,7 @@ def _text_fields(item: dict, path: str, names: list[str]) -> list[SeedError]:
 
 
 def _read_indicator(item: dict, path: str):
+    """A headline entry: name, aliases, unit."""
     errors = check_keys(item, path, {"name"}, {"aliases", "unit"}) + _text_fields(item, path, ["name", "unit"])
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
@@ -567,6 +575,7 @@ def _read_indicator(item: dict, path: str):
 
 
 def _read_split(item: dict, path: str):
+    """A 分别 entry: the shared label and the names it splits into."""
     errors = check_keys(item, path, {"label", "into"}, set()) + _text_fields(item, path, ["label"])
     into = item.get("into")
     if not isinstance(into, list) or len(into) < 2 or not all(isinstance(n, str) for n in into):
@@ -575,20 +584,24 @@ def _read_split(item: dict, path: str):
 
 
 def _passage(item: dict) -> Passage:
+    """Where an override applies: its source text, optional block and its line."""
     return Passage(text=item["source"], block=item.get("block", ""), line=line_of(item))
 
 
 def _read_label(item: dict, path: str):
+    """A label fix: source passage and new label."""
     errors = check_keys(item, path, {"source", "label"}, {"block"}) + _text_fields(item, path, ["source", "label", "block"])
     return errors or (_passage(item), item["label"])
 
 
 def _read_exclude(item: dict, path: str):
+    """An exclusion: the passage whose figures are not quantities."""
     errors = check_keys(item, path, {"source"}, {"block", "reason"}) + _text_fields(item, path, ["source", "block"])
     return errors or _passage(item)
 
 
 def _read_add(item: dict, path: str):
+    """An addition: a figure the patterns missed, stated in full."""
     errors = check_keys(item, path, {"block", "source", "label", "value", "unit"}, {"qualifier", "kind", "year"})
     errors += _text_fields(item, path, ["block", "source", "label", "unit"])
     if "value" in item and (isinstance(item["value"], bool) or not isinstance(item["value"], (int, float))):
