@@ -33,7 +33,8 @@ def seeds_from_config(config: str = CONFIG) -> Seeds:
     root = Path(config).resolve().parent
     path = lambda key: root / options[key] if options.get(key) else None  # noqa: E731
     return Seeds(report=path("report"), overrides=path("overrides"), glossary=path("glossary"),
-                 not_terms=path("not_terms"), metrics=path("metrics"), corrections=path("corrections"))
+                 not_terms=path("not_terms"), metrics=path("metrics"), corrections=path("corrections"),
+                 search_words=path("search_words"))
 
 
 def outline(args) -> int:

@@ -8,6 +8,7 @@ pipeline; the command line calls the same stages.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,13 +18,14 @@ from .pages import Annotations, Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
 from . import labels, urls
-from .glossary import annotate, jieba_words, load_glossary, load_not_terms
+from .glossary import annotate, jieba_words, load_glossary, load_not_terms, report_text
 from .glossary_page import glossary_markdown
 from . import metrics
 from .metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from .overrides import load_overrides
 from .punct import to_display
-from .yamlio import display_path
+from .errors import SeedError, raise_all
+from .yamlio import display_path, line_of, load_yaml
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Seeds:
     not_terms: Path | None = None
     metrics: Path | None = None
     corrections: Path | None = None
+    search_words: Path | None = None
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Edition:
     files: dict[str, bytes] = field(default_factory=dict)
     jieba_words: list[str] = field(default_factory=list)
     convert: Callable[[str], str] = staticmethod(lambda s: s)
+    query_map: dict[str, str] = field(default_factory=dict)
 
 
 def load_report(seeds: Seeds) -> Report:
@@ -80,13 +84,57 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
                           page_markdown(indicators, figures, _href(report, urls.METRICS), names=names)))
         files = {"metrics/metrics.csv": metrics_csv(figures, convert),
                  "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
+    source = "\n".join(page.markdown for page in pages)
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
-    words = jieba_words(entries)
-    words += [w for w in map(convert, words) if w not in words]
-    return Edition(pages=pages, files=files, convert=convert, jieba_words=words)
+    words = jieba_words(entries) + load_search_words(seeds.search_words, report)
+    query_map = {}
+    if conversion:
+        converted = "\n".join(page.markdown for page in pages)
+        query_map = character_map(source, converted)
+        words = [convert(w) for w in words] + segmented_vocabulary(report_text(report), convert)
+    return Edition(pages=pages, files=files, convert=convert, jieba_words=list(dict.fromkeys(words)),
+                   query_map=query_map)
 
+
+def load_search_words(path: Path | None, report: Report) -> list[str]:
+    """seeds/search-words.yml: words the search index keeps whole; each must occur in the report."""
+    if path is None:
+        return []
+    shown = display_path(path)
+    data = load_yaml(path, "a YAML list of words", optional=True) or []
+    if not isinstance(data, list):
+        raise SeedError(shown, None, "expected a list of words, one '- 乌海湖' per line")
+    text = report_text(report)
+    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report")
+              for w in data if not isinstance(w, str) or w.strip() not in text]
+    raise_all(errors)
+    return [w.strip() for w in data]
+
+
+def character_map(source: str, converted: str) -> dict[str, str]:
+    """For each character the conversion changed, its most frequent form in this edition.
+
+    Lets a reader type Simplified into the zh-Hant search and still find the text.
+    """
+    counts: dict[str, Counter] = {}
+    for s, t in zip(source, converted):
+        if s != t:
+            counts.setdefault(s, Counter())[t] += 1
+    return {s: c.most_common(1)[0][0] for s, c in sorted(counts.items())}
+
+
+def segmented_vocabulary(text: str, convert) -> list[str]:
+    """The zh-Hans text's words as jieba cuts them, in the edition's script.
+
+    jieba's dictionary is Simplified; given these words, it cuts the converted
+    text where it cuts the original, so 烏海湖 and 幹部 index like 乌海湖 and 干部.
+    """
+    import jieba
+
+    words = {w for w in jieba.lcut(text) if len(w) > 1 and not w.isascii()}
+    return sorted(w for w in map(convert, words) if w not in words)
 
 def load_metrics(seeds: Seeds, report: Report):
     """The report's figures and headline indicators, checked against the text."""
@@ -127,5 +175,8 @@ def check_seeds(seeds: Seeds) -> int:
         count += 1
     if seeds.metrics:
         load_metrics(seeds, report)
+        count += 1
+    if seeds.search_words:
+        load_search_words(seeds.search_words, report)
         count += 1
     return count

@@ -175,7 +175,7 @@ class Writer:
         used = sorted({key for key in self.notes.tips if f'data-term="{key}"' in text})
         if used:
             tips = "".join(self.tip(key, src) for key in used)
-            text += f'\n<div class="term-tips" hidden>{tips}</div>\n'
+            text += f'\n<div class="term-tips" hidden data-search-exclude>{tips}</div>\n'
         return text
 
     def tip(self, key: str, src: str) -> str:

@@ -23,6 +23,7 @@ class ReportConfig(Config):
     not_terms = opt.Optional(opt.Type(str))
     metrics = opt.Optional(opt.Type(str))
     corrections = opt.Optional(opt.Type(str))
+    search_words = opt.Optional(opt.Type(str))
 
     # This build's edition (a lang of `editions`), and the conversion that makes
     # its text from the zh-Hans source (empty for zh-Hans itself).

@@ -8,6 +8,7 @@ turns a :class:`~build_tools.errors.SeedError` into a ``PluginError``
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -24,6 +25,8 @@ from ..errors import SeedError
 from .config import ReportConfig
 
 log = logging.getLogger("mkdocs.plugins.report")
+# Simplified-to-this-edition characters for search queries (see edition.js).
+QUERY_MAP = "assets/query-map.js"
 
 
 class ReportPlugin(BasePlugin[ReportConfig]):
@@ -48,12 +51,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config.nav = self.nav(config.nav or [])
         self.alternate(config)
         self.jieba(config)
+        if self.edition.query_map:
+            config.extra_javascript.insert(0, QUERY_MAP)
         return config
 
     def seeds(self) -> Seeds:
         c, here = self.config, lambda p: self.root / p if p else None
         return Seeds(report=here(c.report), overrides=here(c.overrides), glossary=here(c.glossary),
-                     not_terms=here(c.not_terms), metrics=here(c.metrics), corrections=here(c.corrections))
+                     not_terms=here(c.not_terms), metrics=here(c.metrics), corrections=here(c.corrections),
+                     search_words=here(c.search_words))
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
@@ -103,6 +109,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         for name, data in self.edition.files.items():
             files.append(File.generated(config, name, content=data))
+        if self.edition.query_map:
+            mapping = json.dumps(self.edition.query_map, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            files.append(File.generated(config, QUERY_MAP, content=f"window.EDITION_QUERY_MAP={mapping};\n"))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
