@@ -53,7 +53,7 @@ def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
     if blocks:
         links = "、".join(f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in _numbered(blocks, names))
         parts.append(f'<p class="term-where">{labels.OCCURS}：{links}</p>')
-    return ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
+    return out + ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
 
 
 def _numbered(blocks: list[str], names: dict[str, str]):

@@ -8,6 +8,7 @@ turns a :class:`~build_tools.errors.SeedError` into a ``PluginError``
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -150,3 +151,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                                    site_url=site_url, strict=config.strict)
                 log.info("Building the %s edition", edition.lang)
                 build(twin)
+                merge_sitemap(Path(config.site_dir), edition.path)
+
+
+def merge_sitemap(site_dir: Path, twin_path: str) -> None:
+    """List the twin edition's pages in the root sitemap too (and its .gz, byte-stable)."""
+    root, twin = site_dir / "sitemap.xml", site_dir / twin_path / "sitemap.xml"
+    if not (root.exists() and twin.exists()):
+        return
+    text, extra = root.read_text(encoding="utf-8"), twin.read_text(encoding="utf-8")
+    urls = extra[extra.index("<url>"):extra.rindex("</urlset>")] if "<url>" in extra else ""
+    text = text.replace("</urlset>", urls + "</urlset>")
+    root.write_text(text, encoding="utf-8")
+    with open(root.with_suffix(".xml.gz"), "wb") as f, gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))
