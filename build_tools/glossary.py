@@ -79,8 +79,8 @@ def _entry(item, shown: str) -> tuple[Entry | None, list[SeedError]]:
     if errors:
         return None, errors
     fields = {k: v for k, v in item.items() if k != LINE}
-    entry = Entry(**{k: (v.strip() if isinstance(v, str) else list(v or [])) for k, v in fields.items()}, line=line)
-    entry.aliases = [a.strip() for a in entry.aliases]
+    # Values keep their YAML line (plain scalars carry no surrounding spaces to strip).
+    entry = Entry(**{k: (v if isinstance(v, str) else list(v or [])) for k, v in fields.items()}, line=line)
     return entry, []
 
 

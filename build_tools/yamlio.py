@@ -71,7 +71,8 @@ def load_yaml(path: Path | str, what: str, optional: bool = False):
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context ("while scanning a simple key") is where the editor's mistake is, when given.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise SeedError(display_path(path), line, f"YAML syntax error: {problem}; check indentation and quotes") from None
