@@ -84,15 +84,15 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
                           page_markdown(indicators, figures, _href(report, urls.METRICS), names=names)))
         files = {"metrics/metrics.csv": metrics_csv(figures, convert),
                  "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
-    source = "\n".join(page.markdown for page in pages)
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
     words = jieba_words(entries) + load_search_words(seeds.search_words, report)
     query_map = {}
     if conversion:
-        converted = "\n".join(page.markdown for page in pages)
-        query_map = character_map(source, converted)
+        text = "\n".join([report.title, report.subtitle, report.speaker, *(v for kv in report.meta for v in kv),
+                          report_text(report)])
+        query_map = character_map(text, convert(text))
         words = [convert(w) for w in words] + segmented_vocabulary(report_text(report), convert)
     return Edition(pages=pages, files=files, convert=convert, jieba_words=list(dict.fromkeys(words)),
                    query_map=query_map)
@@ -114,15 +114,18 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
 
 
 def character_map(source: str, converted: str) -> dict[str, str]:
-    """For each character the conversion changed, its most frequent form in this edition.
+    """For each character the conversion ever changes, its most frequent form in this edition.
 
+    Counting unchanged places too matters: 制 stays 制 more often than it becomes 製.
     Lets a reader type Simplified into the zh-Hant search and still find the text.
     """
-    counts: dict[str, Counter] = {}
+    changed = {s for s, t in zip(source, converted) if s != t}
+    counts: dict[str, Counter] = {s: Counter() for s in changed}
     for s, t in zip(source, converted):
-        if s != t:
-            counts.setdefault(s, Counter())[t] += 1
-    return {s: c.most_common(1)[0][0] for s, c in sorted(counts.items())}
+        if s in counts:
+            counts[s][t] += 1
+    best = {s: c.most_common(1)[0][0] for s, c in sorted(counts.items())}
+    return {s: t for s, t in best.items() if s != t}
 
 
 def segmented_vocabulary(text: str, convert) -> list[str]:

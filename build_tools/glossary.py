@@ -100,15 +100,23 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> li
                 errors.append(SeedError(shown, line_of(other, e.line), f"see_also '{other}' is not a term of the glossary"))
     if report is None:
         return errors
-    text = report_text(report)
+    present = _occurring({f for e in entries for f in e.forms}, report_text(report))
     ids = report_ids(report)
     for e in entries:
         for form in e.forms:
-            if form not in text:
+            if form not in present:
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' never occurs in the report; check the spelling against the text or remove it"))
         if ID_LIKE.match(e.basis) and e.basis not in ids:
             errors.append(SeedError(shown, line_of(e.basis, e.line), f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)"))
     return errors
+
+
+def _occurring(forms: set[str], text: str) -> set[str]:
+    """The forms that occur in text, in time linear in the text per distinct form length."""
+    found = set()
+    for n in {len(f) for f in forms}:
+        found |= forms & {text[i:i + n] for i in range(len(text) - n + 1)}
+    return found
 
 
 def report_text(report: Report) -> str:
@@ -144,11 +152,9 @@ def load_not_terms(path: Path | str | None) -> set[str]:
 
 # -- matching ----------------------------------------------------------------
 
-def find_spans(text: str, forms: dict[str, Entry]) -> list[tuple[int, int, str]]:
+def find_spans(text: str, forms: dict[str, Entry], index: dict[str, list[str]] | None = None) -> list[tuple[int, int, str]]:
     """Occurrences of any form in text: leftmost first, then longest, never overlapping."""
-    by_first: dict[str, list[str]] = {}
-    for form in sorted(forms, key=len, reverse=True):
-        by_first.setdefault(form[0], []).append(form)
+    by_first = index if index is not None else first_char_index(forms)
     spans, i = [], 0
     while i < len(text):
         match = next((f for f in by_first.get(text[i], ()) if text.startswith(f, i)), None)
@@ -160,14 +166,23 @@ def find_spans(text: str, forms: dict[str, Entry]) -> list[tuple[int, int, str]]
     return spans
 
 
+def first_char_index(forms) -> dict[str, list[str]]:
+    """Forms by their first character, longest first: the matcher's lookup table, built once."""
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
+    return by_first
+
+
 def annotate(report: Report, entries: list[Entry]) -> tuple[Annotations, dict[str, list[str]]]:
     """Glossary marks for every block, and for each entry the block ids where it occurs."""
     forms = {form: e for e in entries for form in e.forms}
     notes = Annotations(tips={e.id: Tip(e.term, e.en, e.definition, e.id) for e in entries})
     where: dict[str, list[str]] = {e.id: [] for e in entries}
+    index = first_char_index(forms)
     for _, _, _, block in report.blocks():
         for part in ("heading", "body"):
-            spans = find_spans(getattr(block, part), forms)
+            spans = find_spans(getattr(block, part), forms, index)
             if spans:
                 notes.marks[f"{block.id}/{part}"] = spans
             for _, _, key in spans:

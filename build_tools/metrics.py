@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +81,12 @@ LABEL_MAX = 24
 
 
 def _alt(words) -> str:
-    """A regex alternation of literal words, longest first."""
+    """A regex alternation of literal words, longest first (cached: labels call it per figure)."""
+    return _alt_cached(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _alt_cached(words: tuple) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -9,6 +9,7 @@ their public id and a permalink of their own.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from . import labels, urls
@@ -172,7 +173,7 @@ class Writer:
     def finish(self, lines: list[str], src: str) -> str:
         """Close a page: append the tooltip texts of the terms it marks."""
         text = "\n".join(lines)
-        used = sorted({key for key in self.notes.tips if f'data-term="{key}"' in text})
+        used = sorted(set(re.findall(r'data-term="([^"]+)"', text)) & set(self.notes.tips))
         if used:
             tips = "".join(self.tip(key, src) for key in used)
             text += f'\n<div class="term-tips" hidden data-search-exclude>{tips}</div>\n'

@@ -221,9 +221,11 @@ def test_no_simplified_character_left(source: str, converted: str):
 
 
 def test_table_loads_and_every_phrase_occurs(source: str):
+    # A correction fixes the report or the glossary's definitions, which are converted with it.
+    glossary = (TABLE.parent / "glossary.yml").read_text(encoding="utf-8")
     table = load_corrections(TABLE)
     assert table
-    assert all(hans in source for hans in table)
+    assert all(hans in source or hans in glossary for hans in table)
 
 
 # --- the converter ------------------------------------------------------------
@@ -301,7 +303,7 @@ def test_header_only_table_is_empty(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("# h\n民生发展: [民生發展   # 括号未闭合\n", 3, "YAML syntax error"),
+    ("# h\n民生发展: [民生發展   # 括号未闭合\n", 2, "YAML syntax error"),
     ("# h\n- 民生发展\n- 民生發展\n", 2, "expected a mapping"),
     ("# h\n民生发展: 民生發展\n", 2, "comment"),
     ("# h\n制氢: 製氫   #   \n", 2, "comment"),

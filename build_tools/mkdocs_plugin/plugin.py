@@ -50,6 +50,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if config.site_description:
             config.site_description = convert(config.site_description)
         config.nav = self.nav(config.nav or [])
+        toc = config.mdx_configs.get("toc", {})
+        if "permalink_title" in toc:
+            toc["permalink_title"] = convert(toc["permalink_title"])
         self.alternate(config)
         self.jieba(config)
         if self.edition.query_map:
@@ -90,7 +93,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         """The language selector lists every edition; links to twins are made per page."""
         if self.config.edition not in {e.lang for e in self.config.editions}:
             raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
-        config.extra["alternate"] = [{"name": e.name, "link": e.path or "./", "lang": e.lang}
+        # Each edition's root, relative to this edition's root (used where a page has no twin link: 404).
+        up = "../" * self.own().path.count("/")
+        config.extra["alternate"] = [{"name": e.name, "link": (up + e.path) or "./", "lang": e.lang}
                                      for e in self.config.editions]
         config.extra["edition"] = self.config.edition
 
