@@ -7,6 +7,7 @@ is served at ``part-1/section-2/``.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .model import Report
 
@@ -32,6 +33,7 @@ def url_of(src: str) -> str:
     return (stem[: -len("index")] if stem.endswith("index") else stem + "/")
 
 
+@lru_cache(maxsize=None)
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     """A link from one page to another (and an anchor in it), relative as MkDocs writes them."""
     here, there = url_of(from_src), url_of(to_src)
