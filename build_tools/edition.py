@@ -73,7 +73,9 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
-    home = home_markdown(indicators, _href(report, urls.HOME), metrics_href=urls.relative(urls.HOME, urls.METRICS))
+    # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
+    home = home_markdown(indicators, _href(report, urls.HOME), to_display,
+                         metrics_href=urls.relative(urls.HOME, urls.METRICS))
     pages = Writer(report, notes).pages(home_extra=home if figures else "")
     if entries:
         pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))
@@ -81,7 +83,7 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     if figures:
         names = section_names(report)
         pages.append(Page(urls.METRICS, labels.METRICS,
-                          page_markdown(indicators, figures, _href(report, urls.METRICS), names=names)))
+                          page_markdown(indicators, figures, _href(report, urls.METRICS), to_display, names=names)))
         files = {"metrics/metrics.csv": metrics_csv(figures, convert),
                  "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
     for page in pages:

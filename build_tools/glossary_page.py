@@ -29,7 +29,8 @@ def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, lis
     """Markdown of the glossary page (zh-Hans); definitions stay plain text."""
     src, pages, names = urls.GLOSSARY, urls.page_of_ids(report), place_names(report)
     by_term = {e.term: e for e in entries}
-    lines = [_front("glossary", labels.GLOSSARY), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
+    # In search, an entry's heading is a title match; the report's own paragraphs should still rank first.
+    lines = [_front("glossary", labels.GLOSSARY, "search:\n  boost: 0.001\n"), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
     categories = list(dict.fromkeys(e.category for e in entries))
     for c, category in enumerate(categories, 1):
         lines += [f"## {escape_text(category, True)} {{ #c{c} }}", ""]

@@ -167,7 +167,7 @@ class Writer:
         if not block.heading:
             return [para, ""]
         heading = inline(block.heading, self.notes.marks.get(f"{block.id}/heading"), src, markdown=True)
-        return ['<div class="topic" markdown>', "", f"### {heading} {{ #{block.heading_id} }}", "",
+        return ['<div class="topic" markdown>', "", f"## {heading} {{ #{block.heading_id} }}", "",
                 para, "", "</div>", ""]
 
     def finish(self, lines: list[str], src: str) -> str:
@@ -194,7 +194,7 @@ def _meta_item(label: str, value: str, src: str) -> str:
     return f"<dt>{inline(label + ':', (), src)}</dt><dd{empty}>{inline(value, (), src)}</dd>"
 
 
-def _front(kind: str, title: str) -> str:
-    """Front matter: the page title, and which kind of report page this is (for templates and tests)."""
+def _front(kind: str, title: str, extra: str = "") -> str:
+    """Front matter: the page title, which kind of page this is (for templates and tests), and extra YAML."""
     title = to_display(title).replace('"', '\\"')
-    return f'---\ntitle: "{title}"\nreport_page: {kind}\n---\n'
+    return f'---\ntitle: "{title}"\nreport_page: {kind}\n{extra}---\n'

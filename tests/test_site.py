@@ -51,7 +51,7 @@ def test_glued_subsection_title(site):
 
 def test_runin_headings_are_headings_with_anchors_in_the_toc(site):
     html = page(site, "part-3/section-1")
-    assert re.search(r'<h3 id="t3-1-1-2">市场信心再提振。<a class="headerlink" href="#t3-1-1-2"', html)
+    assert re.search(r'<h2 id="t3-1-1-2">市场信心再提振。<a class="headerlink" href="#t3-1-1-2"', html)
     toc = html[html.index('data-md-component="toc"'):]
     for n in range(2, 8):
         assert f'href="#t3-1-1-{n}"' in toc

@@ -144,7 +144,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return server
 
     def on_post_build(self, *, config):
-        """The default edition's build builds the other editions into folders of its site."""
+        """Compact the search index; the default edition's build then builds the other editions."""
+        compact_search_index(Path(config.site_dir) / "search" / "search_index.json")
         if self.own().path:
             return
         from mkdocs.commands.build import build
@@ -157,6 +158,18 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 log.info("Building the %s edition", edition.lang)
                 build(twin)
                 merge_sitemap(Path(config.site_dir), edition.path)
+
+
+def compact_search_index(path: Path) -> None:
+    """Rewrite Material's search index as plain UTF-8 JSON without spaces.
+
+    Material escapes every Chinese character as \\uXXXX; the same data in UTF-8 is
+    about half the bytes (and a seventh less gzipped), and the index is what a
+    reader downloads to search.
+    """
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def merge_sitemap(site_dir: Path, twin_path: str) -> None:

@@ -5,7 +5,7 @@
   "use strict";
 
   /* -- Glossary tooltips: hover and keyboard focus on desktop, tap on touch. -- */
-  var open = null;
+  var opened = null;
 
   function tipFor(term) {
     return document.getElementById("tip-" + term.getAttribute("data-term"));
@@ -23,17 +23,17 @@
   function show(term) {
     var tip = tipFor(term);
     if (!tip) return;
-    if (open && open.tip !== tip) hide();
+    if (opened && opened.tip !== tip) hide();
     place(tip, term);
     term.setAttribute("aria-expanded", "true");
-    open = { tip: tip, term: term };
+    opened = { tip: tip, term: term };
   }
 
   function hide() {
-    if (!open) return;
-    open.tip.hidden = true;
-    open.term.setAttribute("aria-expanded", "false");
-    open = null;
+    if (!opened) return;
+    opened.tip.hidden = true;
+    opened.term.setAttribute("aria-expanded", "false");
+    opened = null;
   }
 
   function setupTerms() {
@@ -47,21 +47,22 @@
     Array.prototype.forEach.call(document.querySelectorAll("a.term"), function (term) {
       term.setAttribute("aria-expanded", "false");
       term.addEventListener("mouseenter", function () { if (!touch) show(term); });
-      term.addEventListener("mouseleave", function () { if (!touch && open && open.term === term) hide(); });
-      term.addEventListener("focus", function () { show(term); });
+      term.addEventListener("mouseleave", function () { if (!touch && opened && opened.term === term) hide(); });
+      // On touch, focus comes with the first tap, before its click: let the click decide.
+      term.addEventListener("focus", function () { if (!touch) show(term); });
       term.addEventListener("blur", function (e) {
-        if (open && open.term === term && !(e.relatedTarget && open.tip.contains(e.relatedTarget))) hide();
+        if (opened && opened.term === term && !(e.relatedTarget && opened.tip.contains(e.relatedTarget))) hide();
       });
       term.addEventListener("click", function (e) {
         // On touch the first tap explains; the tooltip's link leads to the full entry.
-        if (touch && !(open && open.term === term)) { e.preventDefault(); show(term); }
+        if (touch && !(opened && opened.term === term)) { e.preventDefault(); show(term); }
       });
     });
     document.addEventListener("click", function (e) {
-      if (open && !open.tip.contains(e.target) && !open.term.contains(e.target)) hide();
+      if (opened && !opened.tip.contains(e.target) && !opened.term.contains(e.target)) hide();
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && open) { var term = open.term; hide(); term.focus({ preventScroll: true }); }
+      if (e.key === "Escape" && opened) { var term = opened.term; hide(); term.focus({ preventScroll: true }); }
     });
   }
 
