@@ -6,7 +6,6 @@ measured, never tested).
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import statistics
@@ -81,16 +80,100 @@ def whole_build(runs: int = 3) -> float:
     return median_time(build, runs)
 
 
-def first_view_bytes(site: Path, page: str) -> dict[str, int]:
-    """Gzipped bytes of what a first visit to `page` fetches: the HTML, what it links, the search index."""
-    html_path = site / page / "index.html"
-    html = html_path.read_text(encoding="utf-8")
-    refs = re.findall(r'<(?:script[^>]*\bsrc|link[^>]*rel="(?:stylesheet|icon)"[^>]*\bhref)="([^"]+)"', html)
-    files = {html_path} | {(html_path.parent / r.split("?")[0]).resolve() for r in refs if not r.startswith("http")}
-    files.add(site / "search" / "search_index.json")
-    files.add(site / "assets" / "javascripts" / "workers" / next(p.name for p in (site / "assets/javascripts/workers").glob("search*.js")))
-    return {str(f.relative_to(site.resolve()) if f.is_absolute() and str(f).startswith(str(site.resolve())) else f):
-            len(gzip.compress(f.read_bytes(), 9)) for f in sorted(files) if f.exists()}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+FIRST_VIEW_PAGE = "part-3/section-1/"
+FIRST_VIEW_LOADS = 3
+
+
+def transfer_sizes(context, action) -> dict[str, int]:
+    """Bytes on the wire per URL for what `action()` fetches in `context`: encoded body + response headers.
+
+    Sizes come from Playwright's `request.sizes()` (responseBodySize is the
+    encoded, i.e. gzipped, body; responseHeadersSize the raw headers); requests
+    from the page and its workers are both counted.
+    """
+    finished = []
+    context.on("requestfinished", finished.append)
+    action()
+    sizes: dict[str, int] = {}
+    for request in finished:
+        s = request.sizes()
+        sizes[request.url] = sizes.get(request.url, 0) + s["responseBodySize"] + s["responseHeadersSize"]
+    context.remove_listener("requestfinished", finished.append)
+    return sizes
+
+
+def open_search(page) -> None:
+    """Open the search dialog as a reader would (the header's search button) and type a query."""
+    page.click('label.md-header__button[for="__search"]')
+    page.fill("input.md-search__input", "建设")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+
+
+def measure_loads(base_url: str, page_path: str, loads: int = FIRST_VIEW_LOADS):
+    """`loads` fresh-context visits to `page_path` on a phone: [(first view sizes, opening-search sizes)]."""
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for _ in range(loads):
+            context = browser.new_context(**PHONE)
+            page = context.new_page()
+            first = transfer_sizes(context, lambda: page.goto(base_url + page_path, wait_until="networkidle"))
+            search = transfer_sizes(context, lambda: open_search(page))
+            results.append((first, search))
+            context.close()
+        browser.close()
+    return results
+
+
+def served_gzip_size(base_url: str, path: str) -> int:
+    """Bytes of `path` as the server sends it to a client that accepts gzip (the body only)."""
+    import urllib.request
+
+    request = urllib.request.Request(base_url + path, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        return len(response.read())
+
+
+def short(url: str, base_url: str) -> str:
+    return url[len(base_url):] if url.startswith(base_url) else url
+
+
+def print_sizes(sizes: dict[str, int], base_url: str) -> None:
+    for url, n in sorted(sizes.items(), key=lambda kv: -kv[1]):
+        print(f"      {n / 1000:7.1f} KB  {short(url, base_url)}")
+
+
+def first_view(site: Path) -> None:
+    """Measure and print what a phone downloads for a first view of FIRST_VIEW_PAGE, and what search adds."""
+    from .devserver import serve
+
+    server, base_url = serve(site)
+    try:
+        results = measure_loads(base_url, FIRST_VIEW_PAGE)
+        index_gz = served_gzip_size(base_url, "search/search_index.json")
+    finally:
+        server.shutdown()
+        server.server_close()
+    totals = [sum(first.values()) for first, _ in results]
+    first, search = results[totals.index(sorted(totals)[len(totals) // 2])]
+    print(f"  first view of /{FIRST_VIEW_PAGE}, 360x740 phone, Chromium, gzip (median of {len(results)} fresh loads;")
+    print("    bytes = encoded body + response headers, Playwright request.sizes()):"
+          f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses"
+          f"  (loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)")
+    print_sizes(first, base_url)
+    in_first = sorted({short(u, base_url) for f, _ in results for u in f if "search_index" in u or "/workers/" in u})
+    print(f"  search index or worker fetched in the first view: {'YES: ' + ', '.join(in_first) if in_first else 'no'}")
+    print(f"  search index, gzipped as served: {index_gz / 1000:8.1f} KB (search/search_index.json)")
+    print(f"  opening search and typing a query then fetches: {sum(search.values()) / 1000:8.1f} KB"
+          f" in {len(search)} responses")
+    print_sizes(search, base_url)
 
 
 def main() -> int:
@@ -110,10 +193,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", out], check=True,
                        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True)
-        sizes = first_view_bytes(Path(out).resolve(), "part-3/section-1")
-    print(f"  first view of /part-3/section-1/, gzipped:  {sum(sizes.values()) / 1000:8.1f} KB")
-    for name, n in sorted(sizes.items(), key=lambda kv: -kv[1]):
-        print(f"      {n / 1000:7.1f} KB  {name}")
+        first_view(Path(out).resolve())
     return 0
 
 
