@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve bench check outline candidates metrics chromium clean
+.PHONY: site test serve bench lighthouse check outline candidates metrics chromium clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -20,7 +20,7 @@ $(STAMP): requirements.txt pyproject.toml
 # Build both editions into site.tmp/, then swap it in: a failed build leaves the old site/ whole.
 site: $(STAMP)
 	@rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	$(PY) -m mkdocs build --strict --site-dir site.tmp
 	@rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 	@echo "site/ built (zh-Hans at /, zh-Hant at /zh-Hant/)"
 
@@ -32,6 +32,16 @@ test: $(STAMP) chromium
 
 bench: $(STAMP)
 	$(PY) -m build_tools.bench
+
+# Lighthouse scores of a fresh build (reports, never fails on a score): make lighthouse LIGHTHOUSE_ARGS="--runs 3"
+LIGHTHOUSE_ARGS ?=
+lighthouse: $(STAMP) chromium node_modules/.bin/lighthouse
+	$(PY) -m build_tools.lighthouse $(LIGHTHOUSE_ARGS)
+
+# npm's lighthouse, pinned in package.json / package-lock.json (measurement only).
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 check: $(STAMP)
 	$(PY) -m build_tools check

@@ -75,7 +75,7 @@ def whole_build(runs: int = 3) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     def build():
         with tempfile.TemporaryDirectory() as out:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
                            check=True, env=env, capture_output=True)
     return median_time(build, runs)
 
@@ -93,16 +93,26 @@ def transfer_sizes(context, action) -> dict[str, int]:
 
     Sizes come from Playwright's `request.sizes()` (responseBodySize is the
     encoded, i.e. gzipped, body; responseHeadersSize the raw headers); requests
-    from the page and its workers are both counted.
+    from the page and its workers are both counted. Chromium reports no body
+    size for a worker's own script (0), so for those the response's
+    Content-Length (also the encoded size) is used; their URLs end in " *".
     """
     finished = []
-    context.on("requestfinished", finished.append)
+
+    def record(request):
+        finished.append(request)
+
+    context.on("requestfinished", record)
     action()
+    context.remove_listener("requestfinished", record)
     sizes: dict[str, int] = {}
     for request in finished:
         s = request.sizes()
-        sizes[request.url] = sizes.get(request.url, 0) + s["responseBodySize"] + s["responseHeadersSize"]
-    context.remove_listener("requestfinished", finished.append)
+        body, url = s["responseBodySize"], request.url
+        if body <= 0:
+            body = int(request.response().headers.get("content-length") or 0)
+            url += " *" if body else ""
+        sizes[url] = sizes.get(url, 0) + body + s["responseHeadersSize"]
     return sizes
 
 
@@ -163,13 +173,14 @@ def first_view(site: Path) -> None:
         server.server_close()
     totals = [sum(first.values()) for first, _ in results]
     first, search = results[totals.index(sorted(totals)[len(totals) // 2])]
-    print(f"  first view of /{FIRST_VIEW_PAGE}, 360x740 phone, Chromium, gzip (median of {len(results)} fresh loads;")
-    print("    bytes = encoded body + response headers, Playwright request.sizes()):"
-          f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses"
-          f"  (loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)")
+    print(f"  first view of /{FIRST_VIEW_PAGE}, 360x740 phone, Chromium, gzip, median of {len(results)} fresh loads:"
+          f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses")
+    print(f"    (bytes on the wire = encoded body + response headers, Playwright request.sizes();"
+          f" * = body from Content-Length; loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)")
     print_sizes(first, base_url)
-    in_first = sorted({short(u, base_url) for f, _ in results for u in f if "search_index" in u or "/workers/" in u})
-    print(f"  search index or worker fetched in the first view: {'YES: ' + ', '.join(in_first) if in_first else 'no'}")
+    for label, key in (("search index", "search_index"), ("search worker script", "/workers/")):
+        hits = sorted({short(u, base_url) for f, _ in results for u in f if key in u})
+        print(f"  {label} fetched in the first view: {'YES: ' + ', '.join(hits) if hits else 'no'}")
     print(f"  search index, gzipped as served: {index_gz / 1000:8.1f} KB (search/search_index.json)")
     print(f"  opening search and typing a query then fetches: {sum(search.values()) / 1000:8.1f} KB"
           f" in {len(search)} responses")

@@ -75,7 +75,7 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     figures, indicators = load_metrics(seeds, report)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     home = home_markdown(indicators, _href(report, urls.HOME), to_display,
-                         metrics_href=urls.relative(urls.HOME, urls.METRICS))
+                         metrics_href=urls.source_link(urls.HOME, urls.METRICS))
     pages = Writer(report, notes).pages(home_extra=home if figures else "")
     if entries:
         pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))

@@ -215,8 +215,8 @@ def page_markdown(indicators: list[Indicator], figures: list[Figure], href: Href
                   f"<figcaption>{escape(c('图：主要指标增速（具体数字见下表）'))}</figcaption>", "</figure>", ""]
     parts += [headline_table(indicators, href, convert), "",
               f"## {c('下载数据')} {{#metrics-downloads}}", "",
-              f"- [metrics.csv](metrics.csv) — {c('表格文件（UTF-8，可用 Excel 打开）')}",
-              f"- [metrics.json](metrics.json) — {c('JSON 数据')}", "",
+              f"- [metrics.csv](metrics/metrics.csv) — {c('表格文件（UTF-8，可用 Excel 打开）')}",
+              f"- [metrics.json](metrics/metrics.json) — {c('JSON 数据')}", "",
               f"| {c('列')} | {c('说明')} |", "|---|---|"]
     parts += [f"| `{name}` | {c(doc)} |" for name, doc in COLUMN_DOCS]
     parts += ["", f"## {c('全部数字')} {{#metrics-all}}", "", figures_tables(figures, href, convert, names)]

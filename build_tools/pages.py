@@ -116,7 +116,7 @@ class Writer:
                  f"# {escape_text(to_display(part.label + part.title), True)} {{ #{part.id} }}", ""]
         lines += self.paragraphs(part.before, src)
         if part.sections:
-            links = [f"- [{escape_text(to_display(s.label + s.title), True)}]({urls.relative(src, urls.section_src(n, m))})"
+            links = [f"- [{escape_text(to_display(s.label + s.title), True)}]({urls.source_link(src, urls.section_src(n, m))})"
                      for m, s in enumerate(part.sections, 1)]
             lines += ['<nav class="part-contents" markdown>', "", *links, "", "</nav>", ""]
         lines += self.paragraphs(part.after, src)
@@ -140,12 +140,12 @@ class Writer:
         items = []
         for n, part in enumerate(self.report.parts, 1):
             title = escape_text(to_display(part.label + part.title), True)
-            items.append(f"- [{title}]({urls.relative(src, urls.part_src(n))})")
+            items.append(f"- [{title}]({urls.source_link(src, urls.part_src(n))})")
             for m, s in enumerate(part.sections, 1):
                 title = escape_text(to_display(s.label + s.title), True)
-                items.append(f"    - [{title}]({urls.relative(src, urls.section_src(n, m))})")
+                items.append(f"    - [{title}]({urls.source_link(src, urls.section_src(n, m))})")
         if self.report.closing:
-            items.append(f"- [{labels.CLOSING}]({urls.relative(src, urls.CLOSING)})")
+            items.append(f"- [{labels.CLOSING}]({urls.source_link(src, urls.CLOSING)})")
         return "\n".join(items)
 
     # -- blocks ----------------------------------------------------------

@@ -44,6 +44,11 @@ def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def source_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two sources, which MkDocs checks and turns into a URL."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
 def page_of_ids(report: Report) -> dict[str, str]:
     """Every structural id of the report mapped to the Markdown source of its page."""
     where: dict[str, str] = {}

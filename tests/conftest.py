@@ -22,7 +22,8 @@ def pytest_addoption(parser):
 def build_site(site_dir: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as `make site` does, into site_dir."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1672531200")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    # Not --quiet: it silences warnings, and then --strict has nothing to count.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config:
         cmd += ["--config-file", str(config)]
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)

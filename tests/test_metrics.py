@@ -211,7 +211,7 @@ def test_page_markdown(indicators, figures):
     md = P.page_markdown(list(indicators.values()), figures, lambda b: f"../report/#{b}",
                          convert=lambda s: seen.append(s) or s, names={"s1-1": "(一)稳住经济大盘"})
     assert 'id="metrics-headline"' in md and 'class="sortable' in md and "<svg" in md
-    assert "(metrics.csv)" in md and "(metrics.json)" in md and "### (一)稳住经济大盘" in md
+    assert "(metrics/metrics.csv)" in md and "(metrics/metrics.json)" in md and "### (一)稳住经济大盘" in md
     assert 'href="../report/#p2-0-2"' in md and not any("p2-0-2" in s for s in seen)
     assert "\n\n" not in md[md.index("<svg"):md.index("</svg>")]
 
