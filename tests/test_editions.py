@@ -24,7 +24,7 @@ import yaml
 from build_tools.hant import load_corrections
 from conftest import ROOT
 from htmltext import source_items
-from test_hant import SHARED_CHARS
+from test_hant import IN_CONTEXT, SHARED_CHARS
 
 HANT = "zh-Hant/"
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
@@ -348,20 +348,8 @@ def test_zh_hant_sitemap(site):
 
 # --- 6. pinned conversions in the built pages ------------------------------------------------------
 
-PINNED = {
-    "干部": "幹部",
-    "实干": "實幹",
-    "于变局中": "於變局中",
-    "贷款余额": "貸款餘額",
-    "装备制造": "裝備製造",
-    "里程碑": "里程碑",
-    "发展": "發展",
-    "面积": "面積",
-    "一干到底": "一幹到底",
-    "民生发展": "民生發展",
-    "积蓄发展": "積蓄發展",
-    **CORRECTIONS,
-}
+# The pins of the raw conversion (tests/test_hant.py), checked again as the site displays them.
+PINNED = {**IN_CONTEXT, **CORRECTIONS}
 
 
 def glossary_text(site: Path, edition: str) -> str:

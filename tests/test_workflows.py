@@ -234,47 +234,32 @@ def _mutate(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_negative_zizmor_flags_job_write_all(repo_copy: Path):
-    ci = repo_copy / ".github" / "workflows" / "ci.yml"
-    _mutate(ci, "    steps:\n", "    permissions: write-all\n    steps:\n")
-    findings = zizmor_findings(Path(".github/workflows"), cwd=repo_copy)
-    assert "excessive-permissions" in {f["ident"] for f in findings}, _summary(findings)
+# Each mutation of a copy must be caught: (file, text, replacement, zizmor persona, expected finding).
+MUTATIONS = {
+    "job write-all": ("workflows/ci.yml", "    steps:\n", "    permissions: write-all\n    steps:\n",
+                      None, "excessive-permissions"),
+    "top-level write-all (pedantic)": ("workflows/ci.yml", "permissions:\n  contents: read\n",
+                                       "permissions: write-all\n", "pedantic", "excessive-permissions"),
+    "template injection": ("workflows/ci.yml", "run: make test",
+                           'run: echo "${{ github.event.pull_request.title }}"', None, "template-injection"),
+    # The tag allowance covers actions/* only, not third-party actions.
+    "unpinned third-party action": ("workflows/ci.yml", "uses: actions/setup-python@v6",
+                                    "uses: example-org/setup-python@v6", None, "unpinned-uses"),
+    "persisted credentials": ("workflows/pages.yml", "        with:\n          persist-credentials: false\n", "",
+                              None, "artipacked"),
+    "dependabot without cooldown": ("dependabot.yml", "    cooldown:\n      default-days: 7\n", "",
+                                    None, "dependabot-cooldown"),
+}
 
 
-def test_negative_zizmor_pedantic_flags_top_level_write_all(repo_copy: Path):
-    ci = repo_copy / ".github" / "workflows" / "ci.yml"
-    _mutate(ci, "permissions:\n  contents: read\n", "permissions: write-all\n")
-    findings = zizmor_findings(Path(".github/workflows"), cwd=repo_copy, persona="pedantic")
-    assert "excessive-permissions" in {f["ident"] for f in findings}, _summary(findings)
-
-
-def test_negative_zizmor_flags_template_injection(repo_copy: Path):
-    ci = repo_copy / ".github" / "workflows" / "ci.yml"
-    _mutate(ci, "run: make test", 'run: echo "${{ github.event.pull_request.title }}"')
-    findings = zizmor_findings(Path(".github/workflows"), cwd=repo_copy)
-    assert "template-injection" in {f["ident"] for f in findings}, _summary(findings)
-
-
-def test_negative_zizmor_flags_unpinned_third_party_action(repo_copy: Path):
-    """The tag allowance covers actions/* only, not third-party actions."""
-    ci = repo_copy / ".github" / "workflows" / "ci.yml"
-    _mutate(ci, "uses: actions/setup-python@v6", "uses: example-org/setup-python@v6")
-    findings = zizmor_findings(Path(".github/workflows"), cwd=repo_copy)
-    assert "unpinned-uses" in {f["ident"] for f in findings}, _summary(findings)
-
-
-def test_negative_zizmor_flags_persisted_credentials(repo_copy: Path):
-    pages = repo_copy / ".github" / "workflows" / "pages.yml"
-    _mutate(pages, "        with:\n          persist-credentials: false\n", "")
-    findings = zizmor_findings(Path(".github/workflows"), cwd=repo_copy)
-    assert "artipacked" in {f["ident"] for f in findings}, _summary(findings)
-
-
-def test_negative_zizmor_flags_dependabot_without_cooldown(repo_copy: Path):
-    dependabot = repo_copy / ".github" / "dependabot.yml"
-    _mutate(dependabot, "    cooldown:\n      default-days: 7\n", "")
-    findings = zizmor_findings(Path(".github/dependabot.yml"), cwd=repo_copy)
-    assert "dependabot-cooldown" in {f["ident"] for f in findings}, _summary(findings)
+@pytest.mark.parametrize("name", list(MUTATIONS))
+def test_negative_zizmor_catches_mutation(repo_copy: Path, name: str):
+    file, old, new, persona, ident = MUTATIONS[name]
+    _mutate(repo_copy / ".github" / file, old, new)
+    target = Path(".github/dependabot.yml") if file == "dependabot.yml" else Path(".github/workflows")
+    kwargs = {"persona": persona} if persona else {}
+    findings = zizmor_findings(target, cwd=repo_copy, **kwargs)
+    assert ident in {f["ident"] for f in findings}, _summary(findings)
 
 
 def test_negative_schema_rejects_bad_workflow(repo_copy: Path):
