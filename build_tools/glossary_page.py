@@ -41,8 +41,12 @@ def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, lis
 
 def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
     t = lambda s: html.escape(s, quote=True)  # noqa: E731 - editors' text is text, never HTML
-    out = [f"### {escape_text(e.term, True)} {{ #{e.id} }}", ""]
-    parts = [f'<p class="term-en" lang="en">{t(e.en)}</p>', f'<p class="term-def">{t(e.definition)}</p>']
+    # The entry's heading is raw HTML: a heading for readers and search, but kept out of the page's
+    # table of contents, which lists the categories (156 entries made it long and the page slow).
+    link = f'<a class="headerlink" href="#{e.id}" title="{labels.PERMALINK}">¶</a>'
+    out: list[str] = []
+    parts = [f'<h3 id="{e.id}">{t(e.term)}{link}</h3>',
+             f'<p class="term-en" lang="en">{t(e.en)}</p>', f'<p class="term-def">{t(e.definition)}</p>']
     if e.aliases:
         parts.append(f'<p class="term-aliases">{t("、".join(e.aliases))}</p>')
     basis = (f'<a href="{urls.relative(src, pages[e.basis], e.basis)}">{t(names.get(e.basis, e.basis))}</a>'
