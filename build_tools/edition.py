@@ -75,29 +75,39 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     figures, indicators = load_metrics(seeds, report)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     home = home_markdown(indicators, _href(report, urls.HOME), to_display,
-                         metrics_href=urls.source_link(urls.HOME, urls.METRICS))
-    pages = Writer(report, notes).pages(home_extra=home if figures else "")
+                         metrics_href=urls.source_link(urls.HOME, urls.METRICS)) if figures else ""
+    pages = Writer(report, notes).pages(home_extra=home)
     if entries:
         pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))
     files = {}
     if figures:
-        names = section_names(report)
-        pages.append(Page(urls.METRICS, labels.METRICS,
-                          page_markdown(indicators, figures, _href(report, urls.METRICS), to_display, names=names)))
+        pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(
+            indicators, figures, _href(report, urls.METRICS), to_display, names=section_names(report))))
         files = {"metrics/metrics.csv": metrics_csv(figures, convert),
                  "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
     words = jieba_words(entries) + load_search_words(seeds.search_words, report)
-    query_map = {}
+    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words)
     if conversion:
-        text = "\n".join([report.title, report.subtitle, report.speaker, *(v for kv in report.meta for v in kv),
-                          report_text(report)])
-        query_map = character_map(text, convert(text))
-        words = [convert(w) for w in words] + segmented_vocabulary(report_text(report), convert)
-    return Edition(pages=pages, files=files, convert=convert, jieba_words=list(dict.fromkeys(words)),
-                   query_map=query_map)
+        _converted_search(edition, report)
+    return edition
+
+
+def _converted_search(edition: Edition, report: Report) -> None:
+    """Search in a converted edition: words cut as in zh-Hans, and Simplified input mapped."""
+    convert = edition.convert
+    text = displayed_text(report)
+    edition.query_map = character_map(text, convert(text))
+    words = [convert(w) for w in edition.jieba_words] + segmented_vocabulary(report_text(report), convert)
+    edition.jieba_words = list(dict.fromkeys(words))
+
+
+def displayed_text(report: Report) -> str:
+    """Every text of the report that its pages display: front matter and blocks."""
+    front = [report.title, report.subtitle, report.speaker, *(v for kv in report.meta for v in kv)]
+    return "\n".join(front + [report_text(report)])
 
 
 def load_search_words(path: Path | None, report: Report) -> list[str]:
