@@ -108,7 +108,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         handle, path = tempfile.mkstemp(prefix="jieba-user-", suffix=".txt")
         with os.fdopen(handle, "w", encoding="utf-8") as f:
             f.write("".join(f"{w} 100000\n" for w in words))
-        search.config.jieba_dict_user = path
+        search.config.jieba_dict_user = self.userdict = path
+
+    def on_pre_build(self, *, config):
+        # The search plugin has read the user dictionary in its on_config, which ran before this.
+        if getattr(self, "userdict", None):
+            os.unlink(self.userdict)
+            self.userdict = None
 
     def on_files(self, files: Files, *, config) -> Files:
         for page in self.edition.pages:
