@@ -186,7 +186,9 @@ def check_seeds(seeds: Seeds) -> int:
         load_not_terms(seeds.not_terms)
         count += 2
     if seeds.corrections:
-        converter(seeds, "s2tw")
+        from .hant import load_corrections
+
+        load_corrections(seeds.corrections)
         count += 1
     if seeds.metrics:
         load_metrics(seeds, report)
