@@ -191,7 +191,8 @@ class Writer:
 def _meta_item(label: str, value: str, src: str) -> str:
     # An empty value (作者:) stays visible as a label with a dash drawn by CSS.
     empty = "" if value else ' class="empty"'
-    return f"<dt>{inline(label + ':', (), src)}</dt><dd{empty}>{inline(value, (), src)}</dd>"
+    # Each label stays with its value when the line wraps (HTML allows a div around a dt/dd pair).
+    return f"<div><dt>{inline(label + ':', (), src)}</dt><dd{empty}>{inline(value, (), src)}</dd></div>"
 
 
 def _front(kind: str, title: str, extra: str = "") -> str:
