@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .model import Report
-from .pages import Annotations, Page, Writer
+from .pages import Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
 from . import labels, urls

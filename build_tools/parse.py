@@ -75,7 +75,7 @@ def _meta(line: str) -> list[tuple[str, str]]:
 
 def _front_matter(lines, name) -> Report:
     """Title, subtitle, metadata, speaker, salutation and the opening address."""
-    (title_no, title_line), rest = lines[0], list(lines[1:])
+    (_, title_line), rest = lines[0], list(lines[1:])
     title, _, subtitle = title_line.partition(" ")
     report = Report(title=title.strip(), subtitle=subtitle.strip())
     if not report.subtitle and rest and re.match(r"^[—-]+|.*会议上$", rest[0][1]):

@@ -15,7 +15,6 @@ from build_tools.glossary import Entry, candidates, find_spans, load_glossary, l
 from build_tools.parse import parse_file
 from build_tools.structure import annotate_structure
 from conftest import REPORT, ROOT
-from htmltext import source_items
 
 GLOSSARY = ROOT / "seeds" / "glossary.yml"
 GOOD = """\

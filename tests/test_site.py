@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 
 from build_tools.punct import to_source
 from conftest import REPORT
@@ -40,7 +39,7 @@ def test_every_part_and_subsection_has_a_page(site):
         assert f'id="part-{n}"' in page(site, f"part-{n}")
         for m in range(1, count + 1):
             assert f'<h1 id="s{n}-{m}">' in page(site, f"part-{n}/section-{m}")
-    assert not (site / f"part-3/section-10").exists()
+    assert not (site / "part-3/section-10").exists()
 
 
 def test_glued_subsection_title(site):
