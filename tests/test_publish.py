@@ -53,6 +53,15 @@ def test_build_is_reproducible(site, tmp_path):
     assert differing == [], f"files differ between two builds of the same commit: {differing[:10]}"
 
 
+def test_twin_edition_builds_the_same_alone(site, tmp_path):
+    """The zh-Hant edition built on its own indexes exactly as when built after zh-Hans."""
+    alone = tmp_path / "alone"
+    result = build_site(alone, config=ROOT / "mkdocs.zh-Hant.yml")
+    assert result.returncode == 0, result.stderr
+    index = "search/search_index.json"
+    assert (alone / index).read_bytes() == (site / "zh-Hant" / index).read_bytes()
+
+
 def _differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
     # dircmp compares shallowly by stat; compare contents for certainty.
     out = [prefix + n for n in cmp.left_only + cmp.right_only]

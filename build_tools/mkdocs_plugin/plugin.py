@@ -41,6 +41,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     @event_priority(100)
     def on_config(self, config):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        reset_jieba()
         try:
             self.edition = build_edition(self.seeds(), self.config.conversion or None)
         except SeedError as exc:
@@ -164,6 +165,18 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 log.info("Building the %s edition", edition.lang)
                 build(twin)
                 merge_sitemap(Path(config.site_dir), edition.path)
+
+
+def reset_jieba() -> None:
+    """Give this build a jieba without the words an earlier build loaded.
+
+    Material's search plugin loads each edition's user dictionary into jieba's one
+    shared tokenizer, which never forgets; the twin edition is built in the same
+    process, so without this its index would depend on the order of the builds.
+    """
+    import jieba
+
+    jieba.dt.__init__(jieba.dt.dictionary)
 
 
 def compact_search_index(path: Path) -> None:
