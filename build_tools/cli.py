@@ -16,36 +16,42 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-import yaml
-
-from .edition import Seeds
+from .edition import Seeds, load_metrics, load_report, seeds_from_options
 from .errors import SeedError
 
 CONFIG = "mkdocs.yml"
 
 
 def seeds_from_config(config: str = CONFIG) -> Seeds:
-    """The seed paths named in mkdocs.yml, so the command line and the site read the same files."""
-    with open(config, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    plugins = data.get("plugins") or {}
-    options = plugins.get("report") or {} if isinstance(plugins, dict) else {}
-    root = Path(config).resolve().parent
-    path = lambda key: root / options[key] if options.get(key) else None  # noqa: E731
-    return Seeds(report=path("report"), overrides=path("overrides"), glossary=path("glossary"),
-                 not_terms=path("not_terms"), metrics=path("metrics"), corrections=path("corrections"),
-                 search_words=path("search_words"))
+    """The seed paths as the build reads them: from the report plugin's validated options."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        loaded = load_config(config)
+    except (Abort, ConfigurationError) as exc:
+        # MkDocs has logged the details; one line says which file to fix.
+        raise SeedError(config, None, f"not a valid MkDocs configuration ({exc})") from None
+    plugin = loaded.plugins.get("report")
+    if plugin is None:
+        raise SeedError(config, None, "no 'report' plugin configured; add it under 'plugins:'")
+    return seeds_from_options(Path(config).resolve().parent, plugin.config)
+
+
+def seeds_for(file: str, config: str = CONFIG) -> Seeds:
+    """Seeds for a report file: the configured ones for the configured report, none for another text.
+
+    An override names sentences and figures of one report; applied to another year's
+    text it could only fail, so another file is read plain.
+    """
+    seeds = seeds_from_config(config) if Path(config).exists() else None
+    if seeds and Path(file).resolve() == seeds.report.resolve():
+        return seeds
+    return Seeds(report=Path(file), overrides=None)
 
 
 def outline(args) -> int:
-    from .parse import parse_file
-    from .structure import annotate_structure
-    from .overrides import load_overrides
-
-    report = parse_file(args.file)
-    overrides = load_overrides(args.overrides, report) if args.overrides else None
-    report = annotate_structure(report, overrides)
-    _print_json(asdict(report))
+    _print_json(asdict(load_report(seeds_for(args.file, args.config))))
     return 0
 
 
@@ -58,7 +64,6 @@ def check(args) -> int:
 
 
 def candidates(args) -> int:
-    from .edition import load_report
     from .glossary import candidates as find, load_glossary, load_not_terms
 
     seeds = seeds_from_config(args.config)
@@ -70,13 +75,11 @@ def candidates(args) -> int:
 
 
 def metrics(args) -> int:
-    from . import metrics as m
-    from .parse import parse_file
-    from .structure import annotate_structure
+    from .metrics import to_json
 
-    report = annotate_structure(parse_file(args.file))
-    overrides = m.load_overrides(args.overrides) if args.overrides else None
-    print(m.to_json(m.extract(report, overrides)))
+    seeds = seeds_for(args.file, args.config)
+    figures, _ = load_metrics(seeds, load_report(seeds))
+    print(to_json(figures))
     return 0
 
 
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("outline", help="print the parsed structure of a report file as JSON")
     p.add_argument("file")
-    p.add_argument("--overrides", help="seeds/overrides.yml to apply")
+    p.add_argument("--config", default=CONFIG, help="for the configured report, its overrides apply")
     p.set_defaults(run=outline)
     p = sub.add_parser("check", help="validate every file in seeds/")
     p.add_argument("--config", default=CONFIG)
@@ -99,13 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=candidates)
     p = sub.add_parser("metrics", help="print the figures of a report file as JSON")
     p.add_argument("file")
-    p.add_argument("--overrides", help="seeds/metrics.yml to apply")
+    p.add_argument("--config", default=CONFIG, help="for the configured report, seeds/metrics.yml applies")
     p.set_defaults(run=metrics)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except SeedError as exc:
-        print(f"error: {exc}" if "\n" not in str(exc) else str(exc), file=sys.stderr)
+        # Exactly `path:line: message`, one line per problem, as editors are promised.
+        print(exc, file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)

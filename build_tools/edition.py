@@ -43,11 +43,28 @@ class Seeds:
 
 @dataclass
 class Edition:
+    """What MkDocs is handed for one edition."""
+
     pages: list[Page]
+    convert: Callable[[str], str]  # the edition's text conversion, for handwritten pages and config
     files: dict[str, bytes] = field(default_factory=dict)
-    jieba_words: list[str] = field(default_factory=list)
-    convert: Callable[[str], str] = staticmethod(lambda s: s)
+    # Words for jieba's user dictionary, with their frequencies.
+    jieba_words: dict[str, int] = field(default_factory=dict)
     query_map: dict[str, str] = field(default_factory=dict)
+
+
+# jieba frequency for words that must stay one token (far above any in its dictionary).
+WHOLE = 100000
+
+SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words")
+
+
+def seeds_from_options(root: Path, options) -> Seeds:
+    """The seed paths named by the report plugin's options, relative to the config's folder.
+
+    The plugin and the command line both read them here, so they always read the same files.
+    """
+    return Seeds(**{key: root / options[key] if options.get(key) else None for key in SEED_OPTIONS})
 
 
 def load_report(seeds: Seeds) -> Report:
@@ -88,7 +105,8 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
-    words = jieba_words(entries) + load_search_words(seeds.search_words, report)
+    # Editors' words are kept whole whatever jieba's own dictionary says.
+    words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
     edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words)
     if conversion:
         _converted_search(edition, report)
@@ -100,8 +118,8 @@ def _converted_search(edition: Edition, report: Report) -> None:
     convert = edition.convert
     text = displayed_text(report)
     edition.query_map = character_map(text, convert(text))
-    words = [convert(w) for w in edition.jieba_words] + segmented_vocabulary(report_text(report), convert)
-    edition.jieba_words = list(dict.fromkeys(words))
+    vocabulary = segmented_vocabulary(report_text(report), convert, edition.jieba_words)
+    edition.jieba_words = {**vocabulary, **{convert(w): f for w, f in edition.jieba_words.items()}}
 
 
 def displayed_text(report: Report) -> str:
@@ -140,24 +158,30 @@ def character_map(source: str, converted: str) -> dict[str, str]:
     return {s: t for s, t in best.items() if s != t}
 
 
-def segmented_vocabulary(text: str, convert) -> list[str]:
-    """The zh-Hans text's words as jieba cuts them, in the edition's script.
+def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str, int]:
+    """The zh-Hans text's words as jieba cuts them (with the editors' words), converted, with their frequencies.
 
-    jieba's dictionary is Simplified; given these words, it cuts the converted
-    text where it cuts the original, so 烏海湖 and 幹部 index like 乌海湖 and 干部.
+    jieba's dictionary is Simplified; given these words at the weights it gave the
+    originals, it cuts the converted text where it cuts the original, so 烏海湖 and
+    幹部 index like 乌海湖 and 干部. A tokenizer of its own keeps the shared one clean.
     """
     import jieba
 
-    words = {w for w in jieba.lcut(text) if len(w) > 1 and not w.isascii()}
-    return sorted(w for w in map(convert, words) if w not in words)
+    tokenizer = jieba.Tokenizer()
+    for word, freq in words.items():
+        tokenizer.add_word(word, freq)
+    cut = {w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()}
+    return {convert(w): tokenizer.FREQ.get(w) or 1 for w in sorted(cut) if convert(w) != w}
+
 
 def load_metrics(seeds: Seeds, report: Report):
-    """The report's figures and headline indicators, checked against the text."""
-    if not seeds.metrics:
-        return [], []
-    overrides = metrics.load_overrides(seeds.metrics)
+    """The report's figures and headline indicators, checked against the text.
+
+    Without seeds/metrics.yml the genre's own indicator table applies.
+    """
+    overrides = metrics.load_overrides(seeds.metrics) if seeds.metrics else None
     figures = metrics.extract(report, overrides)
-    metrics.check(report, figures, display_path(seeds.metrics))
+    metrics.check(report, figures, display_path(seeds.metrics or seeds.report))
     return figures, metrics.headline(report, figures, overrides)
 
 
@@ -165,9 +189,9 @@ def section_names(report: Report) -> dict[str, str]:
     """Display names of parts and subsections by id, for tables grouped by place."""
     names = {}
     for part in report.parts:
-        names[part.id] = to_display(part.label + part.title)
+        names[part.id] = to_display(part.heading)
         for section in part.sections:
-            names[section.id] = to_display(part.numeral + section.label + section.title)
+            names[section.id] = to_display(part.numeral + section.heading)
     return names
 
 

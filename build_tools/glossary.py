@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SeedError, raise_all
-from .model import Report
-from .pages import Annotations, Tip
+from .model import Annotations, Report, Tip
 from .yamlio import LINE, check_keys, display_path, line_of, load_yaml
 
 REQUIRED = {"term", "en", "category", "definition", "basis"}

@@ -7,7 +7,7 @@ import html
 from . import labels, urls
 from .glossary import ID_LIKE, Entry
 from .model import Report
-from .pages import _front, escape_text
+from .pages import escape_text, front_matter
 from .punct import to_display
 
 
@@ -30,7 +30,7 @@ def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, lis
     src, pages, names = urls.GLOSSARY, urls.page_of_ids(report), place_names(report)
     by_term = {e.term: e for e in entries}
     # In search, an entry's heading is a title match; the report's own paragraphs should still rank first.
-    lines = [_front("glossary", labels.GLOSSARY, "search:\n  boost: 0.001\n"), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
+    lines = [front_matter("glossary", labels.GLOSSARY, "search:\n  boost: 0.001\n"), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
     categories = list(dict.fromkeys(e.category for e in entries))
     for c, category in enumerate(categories, 1):
         lines += [f"## {escape_text(category, True)} {{ #c{c} }}", ""]

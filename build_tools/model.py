@@ -50,6 +50,11 @@ class Section:
     def label(self) -> str:
         return f"({self.numeral})"
 
+    @property
+    def heading(self) -> str:
+        """Number and title as the source writes them: (一)坚持…"""
+        return self.label + self.title
+
 
 @dataclass
 class Part:
@@ -66,6 +71,11 @@ class Part:
     @property
     def label(self) -> str:
         return f"{self.numeral}、"
+
+    @property
+    def heading(self) -> str:
+        """Number and title as the source writes them: 一、2022年工作回顾"""
+        return self.label + self.title
 
 
 @dataclass
@@ -100,3 +110,21 @@ class Report:
         for part, section, para in self.paragraphs():
             for block in para.blocks:
                 yield part, section, para, block
+
+
+@dataclass
+class Tip:
+    """What a tooltip says about one glossary term."""
+
+    term: str
+    en: str
+    definition: str
+    anchor: str
+
+
+@dataclass
+class Annotations:
+    """Glossary marks per text: key ``"<block id>/heading"`` or ``"<block id>/body"``."""
+
+    marks: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    tips: dict[str, Tip] = field(default_factory=dict)

@@ -10,32 +10,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import labels, urls
-from .model import Block, Paragraph, Report
+from .model import Annotations, Block, Paragraph, Report
 from .punct import to_display
 
 # Python-Markdown's backslash escapes (plus '|' for tables): escaping them keeps text literal.
 MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
-
-
-@dataclass
-class Tip:
-    """What a tooltip says about one glossary term."""
-
-    term: str
-    en: str
-    definition: str
-    anchor: str
-
-
-@dataclass
-class Annotations:
-    """Glossary marks per text: key ``"<block id>/heading"`` or ``"<block id>/body"``."""
-
-    marks: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    tips: dict[str, Tip] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,10 +63,9 @@ class Writer:
         r = self.report
         out = [Page(urls.HOME, labels.HOME, self.home(home_extra))]
         for n, part in enumerate(r.parts, 1):
-            out.append(Page(urls.part_src(n), part.label + part.title, self.part(n)))
+            out.append(Page(urls.part_src(n), part.heading, self.part(n)))
             for m, section in enumerate(part.sections, 1):
-                title = to_display(section.label + section.title)
-                out.append(Page(urls.section_src(n, m), title, self.section(n, m)))
+                out.append(Page(urls.section_src(n, m), section.heading, self.section(n, m)))
         if r.closing:
             out.append(Page(urls.CLOSING, labels.CLOSING, self.closing()))
         for page in out:
@@ -95,7 +76,7 @@ class Writer:
 
     def home(self, extra: str) -> str:
         r, src = self.report, urls.HOME
-        lines = [_front("title", r.title), f"# {escape_text(to_display(r.title), True)} {{ #title }}", ""]
+        lines = [front_matter("title", r.title), f"# {escape_text(to_display(r.title), True)} {{ #title }}", ""]
         if r.subtitle:
             lines += [f'<p id="subtitle" class="subtitle">{inline(r.subtitle, (), src)}</p>', ""]
         if r.meta:
@@ -112,26 +93,23 @@ class Writer:
 
     def part(self, n: int) -> str:
         part, src = self.report.parts[n - 1], urls.part_src(n)
-        lines = [_front("part", part.label + part.title),
-                 f"# {escape_text(to_display(part.label + part.title), True)} {{ #{part.id} }}", ""]
+        lines = [front_matter("part", part.heading), f"# {_md(part.heading)} {{ #{part.id} }}", ""]
         lines += self.paragraphs(part.before, src)
         if part.sections:
-            links = [f"- [{escape_text(to_display(s.label + s.title), True)}]({urls.source_link(src, urls.section_src(n, m))})"
-                     for m, s in enumerate(part.sections, 1)]
-            lines += ['<nav class="part-contents" markdown>', "", *links, "", "</nav>", ""]
+            lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
         lines += self.paragraphs(part.after, src)
         return self.finish(lines, src)
 
     def section(self, n: int, m: int) -> str:
         section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
-        heading = to_display(section.label + section.title + section.title_end)
-        lines = [_front("section", section.label + section.title),
+        heading = to_display(section.heading + section.title_end)
+        lines = [front_matter("section", section.heading),
                  f"# {escape_text(heading, True)} {{ #{section.id} }}", ""]
         lines += self.paragraphs(section.paragraphs, src)
         return self.finish(lines, src)
 
     def closing(self) -> str:
-        lines = [_front("closing", labels.CLOSING), f"# {labels.CLOSING} {{ #closing }}", ""]
+        lines = [front_matter("closing", labels.CLOSING), f"# {labels.CLOSING} {{ #closing }}", ""]
         lines += self.paragraphs(self.report.closing, urls.CLOSING)
         return self.finish(lines, urls.CLOSING)
 
@@ -139,14 +117,16 @@ class Writer:
         """The report's own hierarchy as a nested list of links."""
         items = []
         for n, part in enumerate(self.report.parts, 1):
-            title = escape_text(to_display(part.label + part.title), True)
-            items.append(f"- [{title}]({urls.source_link(src, urls.part_src(n))})")
-            for m, s in enumerate(part.sections, 1):
-                title = escape_text(to_display(s.label + s.title), True)
-                items.append(f"    - [{title}]({urls.source_link(src, urls.section_src(n, m))})")
+            items.append(f"- [{_md(part.heading)}]({urls.source_link(src, urls.part_src(n))})")
+            items += self.section_links(n, src, "    ")
         if self.report.closing:
             items.append(f"- [{labels.CLOSING}]({urls.source_link(src, urls.CLOSING)})")
         return "\n".join(items)
+
+    def section_links(self, n: int, src: str, indent: str) -> list[str]:
+        """Markdown list items linking the subsections of part n."""
+        return [f"{indent}- [{_md(s.heading)}]({urls.source_link(src, urls.section_src(n, m))})"
+                for m, s in enumerate(self.report.parts[n - 1].sections, 1)]
 
     # -- blocks ----------------------------------------------------------
 
@@ -188,6 +168,11 @@ class Writer:
                 f'<a href="{href}">{labels.TERM_MORE}</a></div>')
 
 
+def _md(text: str) -> str:
+    """Source text typeset and escaped for a Markdown heading or link."""
+    return escape_text(to_display(text), True)
+
+
 def _meta_item(label: str, value: str, src: str) -> str:
     # An empty value (作者:) stays visible as a label with a dash drawn by CSS.
     empty = "" if value else ' class="empty"'
@@ -195,7 +180,7 @@ def _meta_item(label: str, value: str, src: str) -> str:
     return f"<div><dt>{inline(label + ':', (), src)}</dt><dd{empty}>{inline(value, (), src)}</dd></div>"
 
 
-def _front(kind: str, title: str, extra: str = "") -> str:
+def front_matter(kind: str, title: str, extra: str = "") -> str:
     """Front matter: the page title, which kind of page this is (for templates and tests), and extra YAML."""
     title = to_display(title).replace('"', '\\"')
     return f'---\ntitle: "{title}"\nreport_page: {kind}\n{extra}---\n'

@@ -150,9 +150,14 @@ def _add_paragraph(part: Part, para: Paragraph) -> None:
 
 
 def _closing(last: Part) -> list[Paragraph]:
-    """The closing address: the trailing paragraphs of the last part that open with a salutation."""
+    """The closing address: from the last paragraph of the last part that opens with a salutation.
+
+    It may run on over several paragraphs; the first paragraph of a subsection never is one.
+    """
     holder = last.after if last.after or not last.sections else last.sections[-1].paragraphs
-    closing: list[Paragraph] = []
-    while holder and holder[-1].salutation and len(holder) > 1:
-        closing.insert(0, holder.pop())
+    starts = [k for k, p in enumerate(holder) if k and p.salutation]
+    if not starts:
+        return []
+    closing = holder[starts[-1]:]
+    del holder[starts[-1]:]
     return closing

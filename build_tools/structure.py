@@ -38,10 +38,11 @@ def _number(paragraphs: list[Paragraph], prefix: str, overrides) -> None:
 
 
 def _blocks(para: Paragraph, overrides) -> list[Block]:
-    rest = para.text[len(para.salutation):]
-    groups = split_topics(rest, overrides)
+    """Split a paragraph at its run-in headings; a salutation stays at the head of the first block."""
+    # The parser only records a salutation that has text after it, so groups is never empty here.
+    groups = split_topics(para.text[len(para.salutation):], overrides)
     if para.salutation:
-        heading, body = groups[0] if groups else ("", "")
+        heading, body = groups[0]
         if heading:
             groups.insert(0, ("", para.salutation))
         else:

@@ -81,12 +81,14 @@ def test_check_command_exit_status_and_message(tmp_path):
     seeds.mkdir()
     (seeds / "wuhai-2023.txt").write_bytes(REPORT.read_bytes())
     (seeds / "glossary.yml").write_text(GOOD.replace("term: 林长制", "term: 月亮制"), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
     config = tmp_path / "mkdocs.yml"
-    config.write_text("plugins:\n  report:\n    report: seeds/wuhai-2023.txt\n    glossary: seeds/glossary.yml\n", encoding="utf-8")
+    config.write_text("site_name: t\nplugins:\n  report:\n    report: seeds/wuhai-2023.txt\n    glossary: seeds/glossary.yml\n",
+                      encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "build_tools", "check", "--config", str(config)],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.strip() == "error: seeds/glossary.yml:7: '月亮制' never occurs in the report; check the spelling against the text or remove it"
+    assert result.stderr.strip() == "seeds/glossary.yml:7: '月亮制' never occurs in the report; check the spelling against the text or remove it"
 
 
 def test_tools_never_rewrite_the_editors_file(tmp_path, report):

@@ -103,6 +103,12 @@ def test_other_year_layout():
     assert [p.text for p in r.closing] == ["各位代表！让我们团结奋斗。"]
 
 
+def test_closing_address_of_several_paragraphs():
+    r = parse_text(OTHER_YEAR + "让我们共同谱写新篇章！\n")
+    assert [p.text for p in r.closing] == ["各位代表！让我们团结奋斗。", "让我们共同谱写新篇章！"]
+    assert r.parts[1].sections[-1].paragraphs[-1].text == "深化国企改革。"
+
+
 def test_glued_heading_only_when_numbering_continues():
     text = "标题\n一、部分\n（一）小节\n正文说明。 （五）不是标题\n"
     r = parse_text(text)

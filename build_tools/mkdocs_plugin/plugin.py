@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..edition import Edition, Seeds, build_edition
+from ..edition import Edition, build_edition, seeds_from_options
 from ..errors import SeedError
 from .config import ReportConfig
 
@@ -43,7 +43,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         reset_jieba()
         try:
-            self.edition = build_edition(self.seeds(), self.config.conversion or None)
+            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None)
         except SeedError as exc:
             raise PluginError(str(exc)) from None
         convert = self.edition.convert
@@ -59,12 +59,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.edition.query_map:
             config.extra_javascript.insert(0, QUERY_MAP)
         return config
-
-    def seeds(self) -> Seeds:
-        c, here = self.config, lambda p: self.root / p if p else None
-        return Seeds(report=here(c.report), overrides=here(c.overrides), glossary=here(c.glossary),
-                     not_terms=here(c.not_terms), metrics=here(c.metrics), corrections=here(c.corrections),
-                     search_words=here(c.search_words))
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
@@ -108,7 +102,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             return
         handle, path = tempfile.mkstemp(prefix="jieba-user-", suffix=".txt")
         with os.fdopen(handle, "w", encoding="utf-8") as f:
-            f.write("".join(f"{w} 100000\n" for w in words))
+            f.write("".join(f"{w} {freq}\n" for w, freq in words.items()))
         search.config.jieba_dict_user = self.userdict = path
 
     def on_pre_build(self, *, config):
