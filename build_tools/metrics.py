@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import SeedError, raise_all
@@ -87,6 +87,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=None)
 def _alt_cached(words: tuple) -> str:
+    """The alternation for a tuple of words (hashable, so it can be cached)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -122,6 +123,8 @@ class Figure:
     subject: str = field(default="", repr=False)
     change: str = field(default="", repr=False)
     group: int = field(default=-1, repr=False)
+    # seeds/metrics.yml line of the override that added the figure, so a stale one can be pointed at.
+    line: int | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict:
         """The public fields, as written to metrics.json."""
@@ -165,6 +168,16 @@ class Overrides:
     add: list[tuple[Passage, dict]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a block sits: the text figures are found in, its section and its part's role and year."""
+
+    text: str
+    section_id: str
+    role: str
+    year: int | None
+
+
 def _number(value: float):
     """4.0 -> 4 so JSON shows whole numbers as integers."""
     return int(value) if float(value).is_integer() else value
@@ -179,15 +192,23 @@ def block_text(block) -> str:
 def extract(report: Report, overrides: Overrides | None = None) -> list[Figure]:
     """Every figure of the report in reading order, with editor overrides applied."""
     ov = overrides or Overrides()
-    roles = _part_roles(report)
+    places = places_of(report)
     figures: list[Figure] = []
+    for block_id, place in places.items():
+        figures += _block_figures(block_id, place)
+    figures = _apply_splits(figures, ov.splits if ov.splits is not None else GENRE_SPLITS)
+    return _apply_overrides(places, figures, ov)
+
+
+def places_of(report: Report) -> dict[str, Place]:
+    """Every block's place, in reading order; built once per call so no step re-reads the outline."""
+    roles = _part_roles(report)
+    places = {}
     for part, section, _para, block in report.blocks():
         role, year = roles.get(part.id, ("", None)) if part else ("", None)
         section_id = section.id if section else (part.id if part else "")
-        figures += _block_figures(block, section_id, role, year)
-    figures = _apply_splits(figures, ov.splits if ov.splits is not None else GENRE_SPLITS)
-    figures = _apply_overrides(report, figures, ov)
-    return figures
+        places[block.id] = Place(block_text(block), section_id, role, year)
+    return places
 
 
 def _part_roles(report: Report) -> dict[str, tuple[str, int | None]]:
@@ -198,6 +219,7 @@ def _part_roles(report: Report) -> dict[str, tuple[str, int | None]]:
         year = YEAR_RE.search(part.title)
         found[part.id] = [role, int(year.group(1)) if year else None]
     years = {role: y for role, y in found.values() if y}
+    # A part without a year in its title refers to the review year or, for plans, the year after it.
     plan_year = years.get("target") or years.get("tasks") or (years["result"] + 1 if "result" in years else None)
     for entry in found.values():
         if entry[1] is None:
@@ -205,23 +227,27 @@ def _part_roles(report: Report) -> dict[str, tuple[str, int | None]]:
     return {pid: tuple(v) for pid, v in found.items()}
 
 
-def _block_figures(block, section_id: str, role: str, year: int | None) -> list[Figure]:
-    text = block_text(block)
-    figures = []
-    for n, m in enumerate(FIGURE_RE.finditer(text), 1):
-        fig = Figure(id=f"m-{block.id}-{n}", block_id=block.id, section_id=section_id, label="",
-                     value=float(m["num"].replace(",", "")), unit=(m["mag"] or "") + m["unit"],
-                     qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
-                     source=m.group(0), start=m.start())
-        if m["num2"]:
-            # A range keeps its lower bound as the value; the qualifier carries the upper one for CSV readers.
-            fig.value_max = float(m["num2"].replace(",", ""))
-            fig.qualifier = f"至{m['num2']}" + (m["after"] or "")
-        figures.append(fig)
+def _block_figures(block_id: str, place: Place) -> list[Figure]:
+    """The figures the patterns find in one block, labelled and given a kind."""
+    text = place.text
+    figures = [_figure(block_id, place.section_id, n, m) for n, m in enumerate(FIGURE_RE.finditer(text), 1)]
     _label_all(text, figures)
     for fig in figures:
-        fig.kind, fig.year = _kind(text, fig, role, year)
+        fig.kind, fig.year = _kind(text, fig, place.role, place.year)
     return figures
+
+
+def _figure(block_id: str, section_id: str, n: int, m: re.Match) -> Figure:
+    """The unlabelled figure for one match of ``FIGURE_RE``."""
+    fig = Figure(id=f"m-{block_id}-{n}", block_id=block_id, section_id=section_id, label="",
+                 value=float(m["num"].replace(",", "")), unit=(m["mag"] or "") + m["unit"],
+                 qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
+                 source=m.group(0), start=m.start())
+    if m["num2"]:
+        # A range keeps its lower bound as the value; the qualifier carries the upper one for CSV readers.
+        fig.value_max = float(m["num2"].replace(",", ""))
+        fig.qualifier = f"至{m['num2']}" + (m["after"] or "")
+    return fig
 
 
 def _clause_start(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
@@ -392,34 +418,38 @@ def _apply_splits(figures: list[Figure], splits: list[dict]) -> list[Figure]:
     return figures
 
 
-def _apply_overrides(report: Report, figures: list[Figure], ov: Overrides) -> list[Figure]:
+def _apply_overrides(places: dict[str, Place], figures: list[Figure], ov: Overrides) -> list[Figure]:
     """Labels, exclusions and additions from seeds/metrics.yml; stale entries are errors."""
-    texts = {b.id: block_text(b) for _, _, _, b in report.blocks()}
     errors = []
     for passage, label in ov.labels:
-        hits = _matching(figures, texts, passage, ov.path, errors)
+        hits = _matching(figures, places, passage, ov.path, errors)
         for fig in hits[:1]:
             fig.label, fig.subject, fig.change = label, label, ""
     for passage in ov.exclude:
-        hits = _matching(figures, texts, passage, ov.path, errors)
+        hits = _matching(figures, places, passage, ov.path, errors)
         figures = [f for f in figures if f not in hits]
-    figures = figures + [_added(report, texts, passage, spec, k, ov.path, errors)
+    figures = figures + [_added(places, passage, spec, k, ov.path, errors)
                          for k, (passage, spec) in enumerate(ov.add, 1)]
     raise_all(errors)
-    order = {bid: i for i, bid in enumerate(texts)}
+    order = {bid: i for i, bid in enumerate(places)}
     return sorted(figures, key=lambda f: (order.get(f.block_id, len(order)), f.start))
 
 
-def _matching(figures, texts, passage: Passage, path: str, errors: list) -> list[Figure]:
+def _unknown_block(passage: Passage, path: str) -> SeedError:
+    """The error for an override naming a block the report does not have."""
+    return SeedError(path, passage.line, f"unknown block '{passage.block}'; use an id such as p1-2-1")
+
+
+def _matching(figures, places: dict[str, Place], passage: Passage, path: str, errors: list) -> list[Figure]:
     """Figures whose source lies inside an occurrence of the passage."""
-    if passage.block and passage.block not in texts:
-        errors.append(SeedError(path, passage.line, f"unknown block '{passage.block}'; use an id such as p1-2-1"))
+    if passage.block and passage.block not in places:
+        errors.append(_unknown_block(passage, path))
         return []
     hits = []
     for fig in figures:
         if passage.block and fig.block_id != passage.block:
             continue
-        text = texts.get(fig.block_id, "")
+        text = places[fig.block_id].text if fig.block_id in places else ""
         for m in re.finditer(re.escape(passage.text), text):
             if m.start() <= fig.start and fig.start + len(fig.source) <= m.end():
                 hits.append(fig)
@@ -430,37 +460,44 @@ def _matching(figures, texts, passage: Passage, path: str, errors: list) -> list
     return hits
 
 
-def _added(report, texts, passage: Passage, spec: dict, k: int, path: str, errors: list) -> Figure:
+def _added(places: dict[str, Place], passage: Passage, spec: dict, k: int, path: str, errors: list) -> Figure:
     """A figure the patterns missed, placed where its source occurs."""
-    roles = _part_roles(report)
     fig = Figure(id=f"m-{passage.block}-x{k}", block_id=passage.block, section_id="", label=spec["label"],
                  value=float(spec["value"]), unit=str(spec.get("unit", "")), qualifier=str(spec.get("qualifier", "")),
-                 source=passage.text, subject=spec["label"])
-    for part, section, _, block in report.blocks():
-        if block.id == passage.block:
-            fig.section_id = section.id if section else (part.id if part else "")
-            role, year = roles.get(part.id, ("", None)) if part else ("", None)
-            fig.start = texts[block.id].find(passage.text)
-            fig.kind, fig.year = _kind(texts[block.id], fig, role, year) if fig.start >= 0 else ("other", None)
+                 source=passage.text, subject=spec["label"], line=passage.line)
+    place = places.get(passage.block)
+    if place is None:
+        errors.append(_unknown_block(passage, path))
+    else:
+        fig.section_id = place.section_id
+        fig.start = place.text.find(passage.text)
+        # A source missing from its block is left for ``check`` to report, with the entry's line.
+        fig.kind, fig.year = _kind(place.text, fig, place.role, place.year) if fig.start >= 0 else ("other", None)
     fig.kind = spec.get("kind", fig.kind)
     fig.year = spec.get("year", fig.year)
-    if passage.block not in texts:
-        errors.append(SeedError(path, passage.line, f"unknown block '{passage.block}'; use an id such as p1-2-1"))
     return fig
 
 
 # ---------------------------------------------------------------- checks and output
 def check(report: Report, figures: list[Figure], path: str = "seeds/metrics.yml") -> None:
-    """Fail the build when a figure's source is not in its block's text (a stale override or a bug)."""
-    texts = {b.id: block_text(b) for _, _, _, b in report.blocks()}
+    """Fail the build when a figure's source is not in its block's text (a stale override or a bug).
+
+    Errors point at the override's line when an added figure is at fault.
+    """
+    places = places_of(report)
     errors = []
     for fig in figures:
-        if fig.block_id not in texts:
-            errors.append(SeedError(path, None, f"figure {fig.id}: unknown block '{fig.block_id}'"))
-        elif not fig.source or fig.source not in texts[fig.block_id]:
-            errors.append(SeedError(path, None, f"figure {fig.id}: source '{fig.source}' does not occur in block {fig.block_id}"))
-    if len({f.id for f in figures}) != len(figures):
-        errors.append(SeedError(path, None, "two figures share an id; give added figures distinct blocks or order"))
+        if fig.block_id not in places:
+            errors.append(SeedError(path, fig.line, f"figure {fig.id}: unknown block '{fig.block_id}'"))
+        elif not fig.source or fig.source not in places[fig.block_id].text:
+            errors.append(SeedError(path, fig.line,
+                                    f"figure {fig.id}: source '{fig.source}' does not occur in block {fig.block_id}"))
+    seen: set[str] = set()
+    for fig in figures:
+        if fig.id in seen:
+            errors.append(SeedError(path, fig.line, f"two figures share the id {fig.id}; "
+                                                    "give added figures distinct blocks or order"))
+        seen.add(fig.id)
     raise_all(errors)
 
 
@@ -479,43 +516,46 @@ def headline(report: Report, figures: list[Figure], overrides: Overrides | None 
     review (or targets) part that opens with the name gives the words.
     """
     specs = overrides.indicators if overrides and overrides.indicators is not None else GENRE_INDICATORS
+    places = places_of(report)
+    # Every indicator scans every figure, so each subject is cleaned once here rather than per scan.
+    subjects = [(f, _clean(f.subject)) for f in figures]
     out = []
     for spec in specs:
-        names = [spec["name"], *spec.get("aliases", [])]
-        ind = Indicator(spec["name"])
-        for kind in ("result", "target"):
-            fig = _first(figures, names, kind, spec.get("unit", ""))
-            words = None if fig else _words(report, names, kind)
-            setattr(ind, kind, fig or (words[1] if words else None))
-            setattr(ind, f"{kind}_block", fig.block_id if fig else (words[0] if words else ""))
+        ind = _indicator(spec, subjects, places)
         if ind.result is not None or ind.target is not None:
             out.append(ind)
     return out
 
 
-def _matches(subject: str, names: list[str]) -> bool:
-    """The subject is, or starts with, one of the names."""
-    subject = _clean(subject)
-    return any(subject == n for n in names) or any(subject.startswith(n) for n in names)
+def _indicator(spec: dict, subjects: list[tuple[Figure, str]], places: dict[str, Place]) -> Indicator:
+    """One indicator's result and target: a figure, else a clause in words, else None."""
+    names = [spec["name"], *spec.get("aliases", [])]
+    ind = Indicator(spec["name"])
+    for kind in ("result", "target"):
+        fig = _first(subjects, names, kind, spec.get("unit", ""))
+        words = None if fig else _words(places, names, kind)
+        setattr(ind, kind, fig or (words[1] if words else None))
+        setattr(ind, f"{kind}_block", fig.block_id if fig else (words[0] if words else ""))
+    return ind
 
 
-def _first(figures: list[Figure], names: list[str], kind: str, unit: str) -> Figure | None:
-    """The first figure of that kind and unit for the names; exact subjects beat prefixes."""
-    exact = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _clean(f.subject) in names]
-    loose = [f for f in figures if f.kind == kind and (not unit or f.unit == unit) and _matches(f.subject, names)]
+def _first(subjects: list[tuple[Figure, str]], names: list[str], kind: str, unit: str) -> Figure | None:
+    """The first figure of that kind and unit whose cleaned subject names it; exact subjects beat prefixes."""
+    fits = [(f, s) for f, s in subjects if f.kind == kind and (not unit or f.unit == unit)]
+    exact = [f for f, s in fits if s in names]
+    loose = [f for f, s in fits if s.startswith(tuple(names))]
     return (exact or loose or [None])[0]
 
 
-def _words(report: Report, names: list[str], kind: str) -> tuple[str, str] | None:
+def _words(places: dict[str, Place], names: list[str], kind: str) -> tuple[str, str] | None:
     """A clause stating the indicator in words, e.g. 城镇新增就业超额完成年度目标."""
-    roles = _part_roles(report)
-    for part, _, _, block in report.blocks():
-        if not part or roles[part.id][0] != kind:
+    for block_id, place in places.items():
+        if place.role != kind:
             continue
-        for clause in re.split(f"[{CLAUSE_BREAK}]", block_text(block)):
+        for clause in re.split(f"[{CLAUSE_BREAK}]", place.text):
             stripped = re.sub(rf"^(?:{_alt(LEAD)})", "", clause.strip())
             if any(stripped.startswith(n) for n in names) and not FIGURE_RE.search(clause):
-                return block.id, clause.strip()
+                return block_id, clause.strip()
     return None
 
 
@@ -536,27 +576,31 @@ def load_overrides(path: Path | str) -> Overrides:
     if not isinstance(data, dict):
         raise SeedError(shown, None, "expected a mapping with sections " + ", ".join(sorted(OVERRIDE_SECTIONS)))
     errors = check_keys(data, shown, set(), OVERRIDE_SECTIONS)
-    readers = {"headline": _read_indicator, "splits": _read_split, "labels": _read_label,
-               "exclude": _read_exclude, "add": _read_add}
-    results: dict[str, list] = {}
-    for key, reader in readers.items():
-        items = data.get(key)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            errors.append(SeedError(shown, line_of(data), f"'{key}' must be a list of entries starting with '-'"))
-            continue
-        results[key] = [r for r in (_read_entry(item, reader, shown, errors) for item in items) if r is not None]
+    results = {key: _read_section(data, key, reader, shown, errors) for key, reader in _READERS.items()}
     raise_all(errors)
-    ov.indicators, ov.splits = results.get("headline"), results.get("splits")
-    ov.labels, ov.exclude, ov.add = results.get("labels", []), results.get("exclude", []), results.get("add", [])
+    ov.indicators, ov.splits = results["headline"], results["splits"]
+    ov.labels, ov.exclude, ov.add = results["labels"] or [], results["exclude"] or [], results["add"] or []
     return ov
 
 
-def _read_entry(item, reader, path: str, errors: list):
+def _read_section(data: dict, key: str, reader, path: str, errors: list) -> list | None:
+    """The entries of one section (``None`` when absent), collecting errors instead of stopping."""
+    items = data.get(key)
+    if items is None:
+        return None
+    # Section names load as LineStr, so a bad section is reported on its own line.
+    line = next((line_of(k) for k in data if k == key), None) or line_of(data)
+    if not isinstance(items, list):
+        errors.append(SeedError(path, line, f"'{key}' must be a list of entries starting with '-'"))
+        return None
+    return [r for r in (_read_entry(item, reader, path, line, errors) for item in items) if r is not None]
+
+
+def _read_entry(item, reader, path: str, section_line: int | None, errors: list):
     """Run one entry through its reader, collecting errors instead of stopping."""
     if not isinstance(item, dict):
-        errors.append(SeedError(path, None, f"expected an entry with fields, got '{item}'"))
+        # Only strings remember their line; a bare number or empty '-' falls back to the section's.
+        errors.append(SeedError(path, line_of(item, section_line), f"expected an entry with fields, got '{item}'"))
         return None
     found = reader(item, path)
     if isinstance(found, list):  # a reader returns its errors instead of a value
@@ -577,7 +621,7 @@ def _read_indicator(item: dict, path: str):
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         errors.append(SeedError(path, line_of(item), "'aliases' must be a list of names, e.g. [规上工业增加值]"))
-    return errors or {"name": item["name"], "aliases": aliases, "unit": item.get("unit", ""), "line": line_of(item)}
+    return errors or {"name": item["name"], "aliases": aliases, "unit": item.get("unit", "")}
 
 
 def _read_split(item: dict, path: str):
@@ -615,3 +659,7 @@ def _read_add(item: dict, path: str):
     if item.get("kind", "target") not in ("result", "target", "other"):
         errors.append(SeedError(path, line_of(item), "'kind' must be result, target or other"))
     return errors or (_passage(item), item)
+
+
+_READERS = {"headline": _read_indicator, "splits": _read_split, "labels": _read_label,
+            "exclude": _read_exclude, "add": _read_add}

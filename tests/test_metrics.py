@@ -264,3 +264,53 @@ def test_overrides_add_label_exclude(tmp_path, report):
 
 def test_missing_override_file_is_empty(tmp_path):
     assert M.load_overrides(tmp_path / "none.yml").labels == []
+
+
+# Each bad entry is reported on its own line of metrics.yml, so an editor can go straight to it.
+BAD_ENTRIES = [
+    ("headline:\n  - name: 地区生产总值\n  - unit: '%'\n", 3, "missing field 'name'"),
+    ("headline:\n  - name: 地区生产总值\n    aliases: GDP\n", 2, "'aliases' must be a list"),
+    ("\nsplits:\n  - label: 城乡居民收入\n    into: [城镇居民收入]\n", 3, "'into' must list two or more"),
+    ("labels:\n  - 原煤产量4930万吨\n", 2, "expected an entry with fields"),
+    ("# 说明\nlabels:\n  - 5\n", 2, "expected an entry with fields"),
+    ("headline: []\n\nexclude: 发电量206亿度\n", 3, "'exclude' must be a list"),
+    ("labels:\n  - source: 原煤产量4930万吨\n    label: [原煤]\n", 2, "'label' must be text"),
+    ("# 说明\n\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: 1\n    unit: 个\n    kind: plan\n",
+     4, "'kind' must be"),
+]
+
+
+@pytest.mark.parametrize("text,line,message", BAD_ENTRIES)
+def test_bad_entry_has_its_line(tmp_path, text, line, message):
+    path = write(tmp_path, text)
+    with pytest.raises(SeedError) as err:
+        M.load_overrides(path)
+    assert f"metrics.yml:{line}: " in str(err.value) and message in str(err.value)
+
+
+STALE_ENTRIES = [
+    ("labels:\n  - source: 原煤产量4930万吨\n    label: 原煤\n  - source: 不存在的文字\n    label: 无\n", 4,
+     "no figure found inside '不存在的文字'"),
+    ("exclude:\n  - source: 发电量206亿度\n    block: p9-9-9\n", 2, "unknown block 'p9-9-9'"),
+    ("\nadd:\n  - block: p9-9-9\n    source: x\n    label: y\n    value: 1\n    unit: 个\n", 3, "unknown block 'p9-9-9'"),
+]
+
+
+@pytest.mark.parametrize("text,line,message", STALE_ENTRIES)
+def test_stale_entry_has_its_line(tmp_path, report, text, line, message):
+    with pytest.raises(SeedError) as err:
+        M.extract(report, M.load_overrides(write(tmp_path, text)))
+    assert f"metrics.yml:{line}: " in str(err.value) and message in str(err.value)
+
+
+def test_check_points_at_added_figure(tmp_path, report):
+    path = write(tmp_path, "add:\n  - block: p1-0-1\n    source: 不在本段的文字\n    label: y\n    value: 1\n    unit: 个\n")
+    figs = M.extract(report, M.load_overrides(path))
+    with pytest.raises(SeedError) as err:
+        M.check(report, figs)
+    assert str(err.value).startswith("seeds/metrics.yml:2: figure m-p1-0-1-x1: source '不在本段的文字'")
+
+
+def test_headline_entries_keep_only_their_fields(tmp_path):
+    ov = M.load_overrides(write(tmp_path, "headline:\n  - name: 地区生产总值\n    unit: '%'\n"))
+    assert ov.indicators == [{"name": "地区生产总值", "aliases": [], "unit": "%"}]
