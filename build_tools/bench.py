@@ -1,15 +1,21 @@
 """`make bench`: how long the generator and the build take, and what a phone downloads.
 
 Figures are medians of several runs; nothing here asserts a time (speed is
-measured, never tested).
+measured, never tested). The first view is measured on the site the last timed
+build made, served by `devserver` under the path of the site_url, as
+`make lighthouse` serves it; its page is the first section of the report's
+last part (`devserver.section_page`) unless one is named:
+
+    python -m build_tools.bench [PAGE]
 """
 
 from __future__ import annotations
 
-import os
+import argparse
+import dataclasses
 import re
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +24,15 @@ from pathlib import Path
 import yaml
 
 from .cli import seeds_from_config
+from .devserver import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SECTION,
+    build_site,
+    section_page,
+    serve,
+    site_prefix,
+)
 from .edition import build_edition, load_report
 from .glossary import report_text
 from .numerals import DIGITS
@@ -71,20 +86,20 @@ def generator(seeds) -> float:
     return median_time(lambda: (build_edition(seeds), build_edition(seeds, "s2tw")))
 
 
-def whole_build(runs: int = 3) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    def build():
-        with tempfile.TemporaryDirectory() as out:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
-                           check=True, env=env, capture_output=True)
-    return median_time(build, runs)
+def whole_build(work: Path, runs: int = 3) -> tuple[float, Path]:
+    """Median time of `runs` fresh builds into `work`; and the last build's site, kept for the first view."""
+    times, out = [], None
+    for run in range(runs):
+        if out is not None:
+            shutil.rmtree(out)
+        out = work / f"site-{run + 1}"
+        start = time.perf_counter()
+        build_site(out)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), out.resolve()
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-FIRST_VIEW_PAGE = "part-3/section-1/"
 FIRST_VIEW_LOADS = 3
 
 
@@ -116,10 +131,14 @@ def transfer_sizes(context, action) -> dict[str, int]:
     return sizes
 
 
+# A word of the genre (every government work report speaks of 建设), not of this report.
+QUERY = "建设"
+
+
 def open_search(page) -> None:
     """Open the search dialog as a reader would (the header's search button) and type a query."""
     page.click('label.md-header__button[for="__search"]')
-    page.fill("input.md-search__input", "建设")
+    page.fill("input.md-search__input", QUERY)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
 
@@ -160,20 +179,23 @@ def print_sizes(sizes: dict[str, int], base_url: str) -> None:
         print(f"      {n / 1000:7.1f} KB  {short(url, base_url)}")
 
 
-def first_view(site: Path) -> None:
-    """Measure and print what a phone downloads for a first view of FIRST_VIEW_PAGE, and what search adds."""
-    from .devserver import serve
+def first_view(site: Path, page_path: str, what: str = "") -> None:
+    """Measure and print what a phone downloads for a first view of `page_path`, and what search adds.
 
-    server, base_url = serve(site)
+    The site is served under the path of the site_url, as `make lighthouse` serves it.
+    """
+    prefix = site_prefix()
+    server, base_url = serve(site, prefix=prefix)
     try:
-        results = measure_loads(base_url, FIRST_VIEW_PAGE)
+        results = measure_loads(base_url, page_path)
         index_gz = served_gzip_size(base_url, "search/search_index.json")
     finally:
         server.shutdown()
         server.server_close()
     totals = [sum(first.values()) for first, _ in results]
     first, search = results[totals.index(sorted(totals)[len(totals) // 2])]
-    print(f"  first view of /{FIRST_VIEW_PAGE}, 360x740 phone, Chromium, gzip, median of {len(results)} fresh loads:"
+    print(f"  first view of {prefix}{page_path}{f' ({what})' if what else ''}, 360x740 phone, Chromium, gzip,"
+          f" median of {len(results)} fresh loads:"
           f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses")
     print(f"    (bytes on the wire = encoded body + response headers, Playwright request.sizes();"
           f" * = body from Content-Length; loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)")
@@ -187,24 +209,26 @@ def first_view(site: Path) -> None:
     print_sizes(search, base_url)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("page", nargs="?", help="path under the site_url's path for the first view"
+                        " (default: the first section of the last part)")
+    args = parser.parse_args(argv)
+    label, page_path = ("", args.page.lstrip("/")) if args.page is not None else (SECTION, section_page())
     seeds = seeds_from_config()
     print("benchmark (medians)")
     t = generator(seeds)
     print(f"  generator, report, both editions:           {t * 1000:8.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         report, glossary, count = synthetic(seeds, Path(tmp))
-        seeds10 = type(seeds)(**{**seeds.__dict__, "report": report, "glossary": glossary, "metrics": seeds.metrics,
-                                 "search_words": None})
+        seeds10 = dataclasses.replace(seeds, report=report, glossary=glossary, search_words=None)
         t10 = generator(seeds10)
         size = report.stat().st_size // 1024
         print(f"  generator, 10x report ({size} KiB) + {count}-term glossary: {t10 * 1000:8.1f} ms  ({t10 / t:.1f}x)")
-    build = whole_build()
-    print(f"  whole build (both editions, mkdocs --strict): {build:8.2f} s")
-    with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", out], check=True,
-                       env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True)
-        first_view(Path(out).resolve())
+    with tempfile.TemporaryDirectory() as work:
+        build, site = whole_build(Path(work))
+        print(f"  whole build (both editions, mkdocs --strict): {build:8.2f} s")
+        first_view(site, page_path, label)
     return 0
 
 

@@ -11,6 +11,11 @@ For measurement only (`make bench`, `make lighthouse`), never for publishing:
 * the site can be served under a sub-path (`prefix="/edition/"`), as a project
   site is, so that the absolute `/edition/...` links in 404.html resolve.
 
+It also holds what the measurement tools (`bench`, `lighthouse`) share: the
+one `mkdocs build` they run (`build_site`), the path prefix of the site_url
+(`site_prefix`), the pages they measure by default (`sample_pages`), and the
+Chromium they drive (`CHROMIUM`, `CHROMIUM_ARGS`).
+
 It listens on 127.0.0.1 only, from a background thread:
 
     server, base_url = serve(Path("site"), prefix="/edition/")
@@ -23,12 +28,23 @@ from __future__ import annotations
 import email.utils
 import gzip
 import mimetypes
+import os
 import posixpath
+import subprocess
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+
+# Debian's Chromium and the flags every measurement (and the browser tests) launch it with.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
 
 TEXT_TYPES = {
     ".html": "text/html",
@@ -159,6 +175,92 @@ def serve(directory: Path | str, port: int = 0, prefix: str = "/") -> tuple[Thre
     threading.Thread(target=server.serve_forever, name="devserver", daemon=True).start()
     host, bound_port = server.server_address[:2]
     return server, f"http://{host}:{bound_port}{prefix}"
+
+
+def build_site(out: Path | str) -> None:
+    """`mkdocs build --strict` of both editions into `out`, as `make site` does.
+
+    Not --quiet (it silences the warnings --strict counts); the build's log is
+    shown only when it fails.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)
+
+
+def load_config(config: Path | str = CONFIG) -> dict:
+    """mkdocs.yml as plain data."""
+    import yaml
+
+    with open(config, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def site_prefix(config: Path | str = CONFIG) -> str:
+    """The path the site is published under, from site_url ("https://x.github.io/edition/" -> "/edition/")."""
+    return normalise_prefix(urlsplit(load_config(config).get("site_url") or "").path)
+
+
+def edition_paths(config: Path | str = CONFIG) -> list[str]:
+    """The paths of the editions other than the default one (plugins.report.editions[].path, e.g. "zh-Hant/")."""
+    plugins = load_config(config).get("plugins") or {}
+    report = (plugins.get("report") if isinstance(plugins, dict) else None) or {}
+    return [e["path"].strip("/") + "/" for e in report.get("editions") or [] if (e.get("path") or "").strip("/")]
+
+
+def _page_sources(config: Path | str) -> set[str]:
+    """The Markdown sources of the generated pages of the default edition."""
+    from .cli import seeds_from_config
+    from .edition import build_edition
+
+    return {page.src for page in build_edition(seeds_from_config(str(config))).pages}
+
+
+def _section_src(srcs: set[str]) -> str | None:
+    """The first section of the last part (the part page if it has no sections; None without parts)."""
+    from . import urls
+
+    parts = 0
+    while urls.part_src(parts + 1) in srcs:
+        parts += 1
+    if not parts:
+        return None
+    return urls.section_src(parts, 1) if urls.section_src(parts, 1) in srcs else urls.part_src(parts)
+
+
+SECTION = "first section of the last part"
+
+
+def section_page(config: Path | str = CONFIG) -> str:
+    """The path (under the prefix) of the first section of the report's last part; the home page without parts."""
+    from . import urls
+
+    return urls.url_of(_section_src(_page_sources(config)) or urls.HOME)
+
+
+def sample_pages(config: Path | str = CONFIG) -> list[tuple[str, str]]:
+    """The pages measured by default, as (what it is, path under the prefix), derived from the report.
+
+    The home page, the first section of the last part, the glossary and metrics
+    pages when the site has them, and that section's twin in each other edition.
+    """
+    from . import urls
+
+    srcs = _page_sources(config)
+    section = _section_src(srcs)
+    pages = [("home", urls.url_of(urls.HOME))]
+    if section:
+        pages.append((SECTION, urls.url_of(section)))
+    for label, src in (("glossary", urls.GLOSSARY), ("metrics", urls.METRICS)):
+        if src in srcs:
+            pages.append((label, urls.url_of(src)))
+    if section:
+        for path in edition_paths(config):
+            pages.append((f"{SECTION}, {path.rstrip('/')}", path + urls.url_of(section)))
+    return pages
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,10 +1,14 @@
 """`make lighthouse`: Lighthouse scores of the built site, served as GitHub Pages would serve it.
 
 Builds the site into a temporary directory, serves it with `devserver` (gzip,
-under /edition/ like the project site), runs npm's pinned `lighthouse`
-(mobile, the default preset, simulated throttling) on a few pages with
-Debian's Chromium, and prints the category scores per page, the performance
-metrics, and the audits that fall short (score < 1).
+under the path of mkdocs.yml's site_url, like the project site), runs npm's
+pinned `lighthouse` (mobile, the default preset, simulated throttling) on a few
+pages with Debian's Chromium, and prints the category scores per page, the
+performance metrics, and the audits that fall short (score < 1).
+
+The pages, unless named on the command line, are derived from the report
+(`devserver.sample_pages`): the home page, the first section of the last part,
+the glossary, the metrics page, and that section in the other edition.
 
 It reports and never fails on a score: speed is measured, never asserted.
 
@@ -23,27 +27,23 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .devserver import serve
+from .devserver import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    build_site,
+    sample_pages,
+    serve,
+    site_prefix,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
-PREFIX = "/edition/"
-PAGES = ["", "part-3/section-1/", "glossary/", "metrics/", "zh-Hant/part-3/section-1/"]
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
            "speed-index"]
 TARGET = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-
-
-def build_site(out: Path) -> None:
-    """`mkdocs build --strict` of both editions into `out`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                   check=True, env=env, cwd=ROOT)
 
 
 def run_lighthouse(url: str, keep: Path | None = None, name: str = "") -> dict:
@@ -163,25 +163,26 @@ def lighthouse_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"] if package.exists() else "?"
 
 
-def measure(site: Path, pages: list[str], runs: int, keep: Path | None) -> list[dict]:
-    """Serve `site` under PREFIX and run Lighthouse `runs` times on each page (pages interleaved)."""
-    server, base_url = serve(site, prefix=PREFIX)
+def measure(site: Path, pages: list[str], runs: int, keep: Path | None, prefix: str = "/") -> list[dict]:
+    """Serve `site` under `prefix` and run Lighthouse `runs` times on each page (pages interleaved)."""
+    server, base_url = serve(site, prefix=prefix)
     try:
         reports: dict[str, list[dict]] = {p: [] for p in pages}
         for run in range(runs):
             for page in pages:
                 name = f"{(page.strip('/') or 'home').replace('/', '_')}.{run + 1}"
-                print(f"  lighthouse {PREFIX}{page} (run {run + 1}/{runs})", file=sys.stderr)
+                print(f"  lighthouse {prefix}{page} (run {run + 1}/{runs})", file=sys.stderr)
                 reports[page].append(run_lighthouse(base_url + page, keep, name))
     finally:
         server.shutdown()
         server.server_close()
-    return [summarise(PREFIX + p, reports[p]) for p in pages]
+    return [summarise(prefix + p, reports[p]) for p in pages]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", default=PAGES, help="paths under /edition/ (default: five pages)")
+    parser.add_argument("pages", nargs="*", help="paths under the site_url's path (default: home, the first section"
+                        " of the last part, glossary, metrics, and that section in the other edition)")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the table shows medians")
     parser.add_argument("--keep", type=Path, help="directory to keep the JSON reports in")
     args = parser.parse_args(argv)
@@ -190,10 +191,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
+    prefix = site_prefix()
+    pages = [p.lstrip("/") for p in args.pages] or [path for _, path in sample_pages()]
     with tempfile.TemporaryDirectory() as out:
         print("building the site…", file=sys.stderr)
         build_site(Path(out))
-        summaries = measure(Path(out), [p.lstrip("/") for p in args.pages], max(1, args.runs), args.keep)
+        summaries = measure(Path(out), pages, max(1, args.runs), args.keep, prefix)
     print_table(summaries, max(1, args.runs))
     print_shortfalls(summaries, max(1, args.runs))
     return 0

@@ -1,6 +1,7 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against the built site.
 
-The whole site (both editions) is served from 127.0.0.1 by a background thread;
+The whole site (both editions) is served from 127.0.0.1 by `build_tools.devserver`
+(the server `make bench` and `make lighthouse` use: gzip, 404.html), at "/";
 one browser is shared by the session, and each test opens a fresh context with a
 phone (360x740, touch) or desktop (1280x800) viewport.
 """
@@ -13,13 +14,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from serve import serve
+from build_tools import devserver
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM = Path(devserver.CHROMIUM)
+CHROMIUM_ARGS = devserver.CHROMIUM_ARGS
 PHONE = dict(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
 DESKTOP = dict(viewport={"width": 1280, "height": 800})
 TIMEOUT_MS = 10_000
@@ -39,8 +39,12 @@ def _is_local(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    with serve(site) as url:
+    server, url = devserver.serve(site)
+    try:
         yield url
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
