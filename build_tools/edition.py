@@ -91,15 +91,16 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
-    home = home_markdown(indicators, _href(report, urls.HOME), to_display,
+    located = urls.page_of_ids(report)
+    home = home_markdown(indicators, _href(located, urls.HOME), to_display,
                          metrics_href=urls.source_link(urls.HOME, urls.METRICS)) if figures else ""
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where)))
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where, located)))
     files = {}
     if figures:
         pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(
-            indicators, figures, _href(report, urls.METRICS), to_display, names=section_names(report))))
+            indicators, figures, _href(located, urls.METRICS), to_display, names=section_names(report))))
         files = {"metrics/metrics.csv": metrics_csv(figures, convert),
                  "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
     for page in pages:
@@ -119,7 +120,8 @@ def _converted_search(edition: Edition, report: Report) -> None:
     text = displayed_text(report)
     edition.query_map = character_map(text, convert(text))
     vocabulary = segmented_vocabulary(report_text(report), convert, edition.jieba_words)
-    edition.jieba_words = {**vocabulary, **{convert(w): f for w, f in edition.jieba_words.items()}}
+    own = edition.jieba_words
+    edition.jieba_words = {**vocabulary, **dict(zip(convert_all(convert, list(own)), own.values()))}
 
 
 def displayed_text(report: Report) -> str:
@@ -170,8 +172,13 @@ def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str,
     tokenizer = jieba.Tokenizer()
     for word, freq in words.items():
         tokenizer.add_word(word, freq)
-    cut = {w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()}
-    return {convert(w): tokenizer.FREQ.get(w) or 1 for w in sorted(cut) if convert(w) != w}
+    cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
+    return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut)) if t != w}
+
+
+def convert_all(convert, words: list[str]) -> list[str]:
+    """Convert many words in one call (the conversion keeps lengths, so lines map back one to one)."""
+    return convert("\n".join(words)).split("\n") if words else []
 
 
 def load_metrics(seeds: Seeds, report: Report):
@@ -195,9 +202,8 @@ def section_names(report: Report) -> dict[str, str]:
     return names
 
 
-def _href(report: Report, from_src: str):
-    """A function giving the link from one page to any block of the report."""
-    pages = urls.page_of_ids(report)
+def _href(pages: dict[str, str], from_src: str):
+    """A function giving the link from one page to any block of the report (pages: id -> source)."""
     return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 

@@ -25,9 +25,10 @@ def place_names(report: Report) -> dict[str, str]:
     return names
 
 
-def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, list[str]]) -> str:
+def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, list[str]],
+                      pages: dict[str, str]) -> str:
     """Markdown of the glossary page (zh-Hans); definitions stay plain text."""
-    src, pages, names = urls.GLOSSARY, urls.page_of_ids(report), place_names(report)
+    src, names = urls.GLOSSARY, place_names(report)
     by_term = {e.term: e for e in entries}
     # In search, an entry's heading is a title match; the report's own paragraphs should still rank first.
     lines = [front_matter("glossary", labels.GLOSSARY, "search:\n  boost: 0.001\n"), f"# {labels.GLOSSARY} {{ #glossary }}", "", labels.GLOSSARY_INTRO, ""]
