@@ -9,6 +9,7 @@ pipeline; the command line calls the same stages.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -167,13 +168,31 @@ def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str,
     originals, it cuts the converted text where it cuts the original, so 烏海湖 and
     幹部 index like 乌海湖 and 干部. A tokenizer of its own keeps the shared one clean.
     """
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _fresh_tokenizer()
     for word, freq in words.items():
         tokenizer.add_word(word, freq)
     cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
     return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut)) if t != w}
+
+
+@lru_cache(maxsize=1)
+def _jieba_dictionary():
+    """jieba's own dictionary, loaded once per process (the slow part of a tokenizer)."""
+    import jieba
+
+    base = jieba.Tokenizer()
+    base.initialize()
+    return base.FREQ, base.total
+
+
+def _fresh_tokenizer():
+    """A jieba tokenizer with only jieba's own dictionary: words added to it go nowhere else."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    freq, total = _jieba_dictionary()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    return tokenizer
 
 
 def convert_all(convert, words: list[str]) -> list[str]:
