@@ -128,8 +128,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
-        twins = {e.lang: self.twin_url(e, page.url) for e in self.config.editions}
-        context["twin_href"] = next((u for lang, u in twins.items() if lang != self.config.edition), "")
+        others = (e for e in self.config.editions if e.lang != self.config.edition)
+        context["twin_href"] = next((self.twin_url(e, page.url) for e in others), "")
         root = (config.site_url or "").removesuffix(self.own().path)
         context["edition_alternates"] = [{"lang": e.lang, "href": root + e.path + page.url}
                                          for e in self.config.editions] if root else []
