@@ -16,15 +16,25 @@ figures) is "other".
 
 Labels come from the clause: the words before the number (minus lead-ins
 like 预计 and verbs like 增长/达到), or, for counts written before their noun
-(186个重点项目), the noun after the unit. Editors fix the rare bad label,
-miss or false positive in ``seeds/metrics.yml`` (see ``load_overrides``).
+(186个重点项目), the noun after the unit. One number stated for several
+indicators (办复率、满意率均100%) gives one figure per indicator. Editors fix
+the rare bad label, miss or false positive in ``seeds/metrics.yml`` (see
+``load_overrides``).
+
+What the report says about a figure is kept as data, each in its own field:
+``estimate`` (the marker, e.g. 预计, that governs it up to the sentence's
+end), ``status`` (its status verbs: 开工 is not 完成), ``base_year``
+(比2020年) and ``year`` (a 力争2025年 goal is a 2025 target), besides
+``qualifier`` (左右/以上…). Headline rows pair a result with a target of the
+plan year only, and say when the two sides do not count the same thing
+(``measures_alike``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,8 +51,29 @@ BEFORE = ["不低于", "不少于", "不超过", "超过", "达到", "突破", "
 AFTER = ["及以上", "及以下", "左右", "以上", "以内", "以下", "多"]
 # Words that turn a number into a change rather than a level; kept in the label.
 CHANGE = ["增长", "下降", "提高", "降低", "减少", "压减", "涨幅", "增速", "增幅"]
-# Lead-ins and linking verbs stripped from a label.
-LEAD = ["预计", "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现", "以"]
+# Words that mark a figure as an estimate; each governs every figure after it up to the sentence's end
+# (预计地区生产总值增长4%左右;规模以上工业增加值增长5%左右;… are all estimates). 以上/左右 stay qualifiers.
+ESTIMATE = ["预计", "预估", "估计", "初步统计", "初步核算"]
+ESTIMATE_END = "。!！?？"
+# The report's status verbs: what happened to what a figure counts (开工 is not 完成), or the commitment a
+# plan makes (力争, 确保). Kept as data, in the report's order; 开复工 wins over 开工/复工 (longest first).
+STATUS = ["完成", "开复工", "开工", "复工", "竣工", "投用", "投产", "建成", "新建", "新改建", "改建", "推进", "实施",
+          "启动", "化解", "淘汰", "关停", "并网", "通车", "打通", "实现", "达到", "力争", "确保", "争取", "计划"]
+# A verb followed by one of these is a noun (化解率, 建成区, 完成额), not a status.
+STATUS_NOUN = "率区额量值"
+# Commitments govern the whole clause after them; they say how firm a plan is, not what stage it measures.
+COMMITMENT = ["力争", "确保", "争取", "计划"]
+# 办复率、满意率均100%: one number stated for every member of the subject (均 = both/all).
+BOTH = ["均", "都"]
+# Nouns that end a ratio; two written back to back (解决率满意率达到90%) are two indicators with one number.
+STACKED = "率"
+LEAD_HORIZON = ["力争", "计划", "预计", "争取", "确保"]
+# A base year: 比2020年下降12% is measured against 2020, whichever year the figure belongs to.
+BASE_RE = re.compile(r"(?:比|较|与|同|相比|对比)(\d{4})年")
+# A clause that is only a horizon (到2025年,…) dates the figures in the rest of its sentence.
+HORIZON_RE = re.compile(rf"(?:{'|'.join(LEAD_HORIZON)})?(?:到|至)(\d{{4}})年(?:底|末|前)?")
+# Lead-ins and linking verbs stripped from a label (estimate markers are kept as data, see ESTIMATE).
+LEAD = [*ESTIMATE, "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现", "以"]
 TAIL = ["同比", "分别", "控制在", "保持在", "扩大至", "增加到", "提高到", "降至", "达到", "实现", "突破",
         "超过", "必须", "为", "达", "至", "在", "了", "均"]
 # Years inside a label (到2030年, 比2020年) say when, not what.
@@ -55,7 +86,7 @@ NOUN_STOP = ["全部", "完成", "实现", "入驻", "入围", "加快", "建成
 COUNT_UNITS = set("个户家座套条项辆场所件名处架台张间栋") | {"人", "人次"}
 PART_ROLES = [("回顾", "result"), ("目标", "target"), ("任务", "tasks"), ("安排", "tasks"), ("部署", "tasks")]
 TARGET_MARKERS = ["力争", "确保", "目标", "计划", "新建", "新增", "新改建", "建成", "完成", "实施", "推进", "推动",
-                  "开工", "达到", "保持", "引进", "淘汰", "关停", "改造", "更新", "打通", "盘活", "推广", "降至",
+                  "开工", "开复工", "达到", "保持", "引进", "淘汰", "关停", "改造", "更新", "打通", "盘活", "推广", "降至",
                   "下降", "投入", "建设", "创建", "争取", "实现", "控制在", "增长", "抓好", "加快", "开展", "启动",
                   "打造", "必须", "力促"]
 # Standard indicators of the genre, used when seeds/metrics.yml lists none.
@@ -118,11 +149,18 @@ class Figure:
     source: str = ""
     year: int | None = None
     value_max: float | None = None
+    # The estimate marker governing the figure (预计…), the report's status verbs joined by 、 (力争、完成),
+    # and the year the figure is measured against (比2020年). Separate from ``qualifier`` (左右, 以上…).
+    estimate: str = ""
+    status: str = ""
+    base_year: int | None = None
     # Internal: where the source starts in the block, the label's noun and change word, 分别 position.
     start: int = field(default=-1, repr=False)
     subject: str = field(default="", repr=False)
     change: str = field(default="", repr=False)
     group: int = field(default=-1, repr=False)
+    # The members a 均 figure states one number for (办复率、满意率均100%), before it is split into them.
+    members: list[str] = field(default_factory=list, repr=False)
     # seeds/metrics.yml line of the override that added the figure, so a stale one can be pointed at.
     line: int | None = field(default=None, repr=False)
 
@@ -130,7 +168,8 @@ class Figure:
         """The public fields, as written to metrics.json."""
         out = {"id": self.id, "section_id": self.section_id, "block_id": self.block_id, "label": self.label,
                "value": _number(self.value), "unit": self.unit, "qualifier": self.qualifier,
-               "kind": self.kind, "source": self.source, "year": self.year}
+               "kind": self.kind, "source": self.source, "year": self.year, "base_year": self.base_year,
+               "estimate": bool(self.estimate), "estimate_word": self.estimate, "status": self.status}
         if self.value_max is not None:
             out["value_max"] = _number(self.value_max)
         return out
@@ -145,6 +184,12 @@ class Indicator:
     target: Figure | str | None = None
     result_block: str = ""
     target_block: str = ""
+    # Each side's own label when the two do not measure the same thing (see ``measures_alike``), else "".
+    result_label: str = ""
+    target_label: str = ""
+    # The estimate marker governing a side given in words (a Figure carries its own).
+    result_estimate: str = ""
+    target_estimate: str = ""
 
 
 @dataclass
@@ -232,8 +277,14 @@ def _block_figures(block_id: str, place: Place) -> list[Figure]:
     text = place.text
     figures = [_figure(block_id, place.section_id, n, m) for n, m in enumerate(FIGURE_RE.finditer(text), 1)]
     _label_all(text, figures)
+    figures = _split_members(figures)
+    previous: Figure | None = None
     for fig in figures:
         fig.kind, fig.year = _kind(text, fig, place.role, place.year)
+        fig.estimate = _estimate(text, fig.start)
+        fig.base_year = _base_year(text, fig)
+        fig.status = _status(text, fig, figures, previous)
+        previous = fig
     return figures
 
 
@@ -268,6 +319,8 @@ def _label_all(text: str, figures: list[Figure]) -> None:
         else:
             _source_with_change(text, fig, prefix)
             used_until = _label_one(text, fig, prefix, previous if previous and previous.start >= sentence else None)
+            if not fig.members and fig.group < 0:
+                fig.members = _stacked_members(fig, previous, prefix)
         used_until = max(used_until, fig.start + len(fig.source))
         previous = fig
     _name_groups(figures)
@@ -311,6 +364,10 @@ def _share_head(names: list[str]) -> list[str]:
 def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> int:
     """Set the figure's subject; returns how far the label consumed the text."""
     grouped = "分别" in prefix
+    members = _members(prefix)
+    if members and not grouped:
+        fig.subject, fig.members = _clean(prefix), members
+        return fig.start + len(fig.source)
     if grouped:
         fig.group = 0
         subject = _clean(prefix.split("分别")[0])
@@ -327,6 +384,59 @@ def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> 
         subject = _earlier_subject(text, fig.start)
     fig.subject = subject.rstrip("的") or noun
     return end
+
+
+def _members(prefix: str) -> list[str]:
+    """The indicators a 均 figure names: 办复率、满意率均 -> [办复率, 满意率] (modifier/head written once)."""
+    if not re.search(rf"(?:{_alt(BOTH)})(?:{LABEL_YEAR}|{_alt(TAIL + CHANGE + BEFORE)})*$", prefix):
+        return []
+    subject = _clean(prefix)
+    names = [n for n in subject.split("、") if n]
+    if len(names) < 2:
+        names = [n for n in re.split(r"[和及与]", subject) if n]
+    if len(names) < 2:
+        return []
+    return _share_modifier(_share_head(names))
+
+
+def _stacked_members(fig: Figure, previous: Figure | None, prefix: str) -> list[str]:
+    """响应率达到100%、解决率满意率达到90%: the members, borrowing the enumerated neighbour's modifier."""
+    names = _stacked(fig.subject)
+    if names and previous and prefix.startswith("、") and previous.subject.endswith(names[0][-1]):
+        return _share_modifier([previous.subject, *names])[1:]
+    return names
+
+
+def _stacked(subject: str) -> list[str]:
+    """解决率满意率 -> [解决率, 满意率]: ratio nouns written back to back name one figure each."""
+    names = re.findall(rf".+?[{STACKED}]", subject)
+    if len(names) > 1 and "".join(names) == subject and all(len(n) > 1 for n in names):
+        return names
+    return []
+
+
+def _share_modifier(names: list[str]) -> list[str]:
+    """提案办复率、满意率 -> 提案办复率, 提案满意率: a modifier written once before the first member."""
+    rest = {len(n) for n in names[1:]}
+    # Only bare members of the same kind (率/率) borrow it; 万元…用水量和万元…用水量 are already whole.
+    bare = all(n[-1] == names[0][-1] and n[0] != names[0][0] for n in names[1:])
+    if bare and len(rest) == 1 and len(names[0]) > next(iter(rest)):
+        modifier = names[0][:len(names[0]) - next(iter(rest))]
+        return [names[0]] + [modifier + n for n in names[1:]]
+    return names
+
+
+def _split_members(figures: list[Figure]) -> list[Figure]:
+    """One figure per member of a 均 figure, same number and source; ids after the first get b, c…."""
+    out = []
+    for fig in figures:
+        for k, name in enumerate(fig.members or [""]):
+            member = fig if k == 0 else replace(fig, id=f"{fig.id}{chr(ord('a') + k)}")
+            if name:
+                member.subject = name
+                member.label = _label(member)
+            out.append(member)
+    return out
 
 
 def _noun_is_head(subject: str, prefix: str, fig: Figure) -> bool:
@@ -393,12 +503,61 @@ def _label(fig: Figure) -> str:
 
 def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
     """Result, target or other (see the module docstring), and the year it refers to."""
-    named = YEAR_RE.findall(text[_clause_start(text, fig.start):fig.start])
+    clause = _clause_start(text, fig.start)
+    earlier = re.split(f"[{CLAUSE_BREAK}]", text[_clause_start(text, clause - 1, SENTENCE_BREAK):clause])
+    named = [m[1] for m in map(HORIZON_RE.fullmatch, (c.strip() for c in earlier)) if m]
+    named += YEAR_RE.findall(text[clause:fig.start])
     if role == "result":
         return "result", year
     if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
         return "target", int(named[-1]) if named else year
     return "other", int(named[-1]) if named else (year if role else None)
+
+
+def _estimate(text: str, pos: int) -> str:
+    """The estimate marker governing ``pos``: the last one before it in the same sentence (; does not end it)."""
+    sentence = max(text.rfind(ch, 0, pos) for ch in ESTIMATE_END) + 1
+    found = re.findall(_alt(ESTIMATE), _unquoted(text[sentence:pos]))
+    return found[-1] if found else ""
+
+
+def _base_year(text: str, fig: Figure) -> int | None:
+    """The year the figure is measured against, named in its clause: 均比2020年下降12% -> 2020."""
+    found = BASE_RE.findall(text[_clause_start(text, fig.start):fig.start + len(fig.source)])
+    return int(found[-1]) if found else None
+
+
+def _unquoted(text: str) -> str:
+    """Text without quoted names, whose words (“项目建设提质提速行动”) are not the report's verbs."""
+    return re.sub(r"“[^”]*”?|‘[^’]*’?", "", text)
+
+
+def _verbs(text: str) -> list[str]:
+    """The status verbs in text, in order."""
+    return re.findall(rf"(?:{_alt(STATUS)})(?![{STATUS_NOUN}])", _unquoted(text))
+
+
+def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | None) -> str:
+    """The report's status verbs for the figure, joined by 、.
+
+    The verbs before it in its clause (投用充(换)电站16座), else those after the clause's last figure
+    (186个重点项目全部开复工; 59个老旧小区、2110套棚户区住房完成改造), else the previous figure's when an
+    enumeration mark joins them (完成60个老旧小区、2482套…). A commitment earlier in the clause
+    (力争引进…230亿元以上、…1000亿元以上) governs every figure after it.
+    """
+    clause = _clause_start(text, fig.start)
+    end = fig.start + len(fig.source)
+    clause_end = min([i for i in (text.find(ch, end) for ch in CLAUSE_BREAK) if i >= 0] or [len(text)])
+    same = [f for f in figures if clause <= f.start < clause_end]
+    before = [f for f in same if f.start + len(f.source) <= fig.start]
+    start = max([clause] + [f.start + len(f.source) for f in before])
+    verbs = _verbs(text[start:end])
+    if not verbs:
+        verbs = _verbs(text[max(f.start + len(f.source) for f in same):clause_end])
+    if not verbs and previous in before and re.search(r"[、和及与]", text[start:fig.start]):
+        verbs = [v for v in previous.status.split("、") if v and v not in COMMITMENT]
+    commitments = [w for w in _verbs(text[clause:end]) if w in COMMITMENT and w not in verbs]
+    return "、".join(dict.fromkeys(commitments + verbs))
 
 
 def _clause_text(text: str, fig: Figure) -> str:
@@ -473,6 +632,9 @@ def _added(places: dict[str, Place], passage: Passage, spec: dict, k: int, path:
         fig.start = place.text.find(passage.text)
         # A source missing from its block is left for ``check`` to report, with the entry's line.
         fig.kind, fig.year = _kind(place.text, fig, place.role, place.year) if fig.start >= 0 else ("other", None)
+        if fig.start >= 0:
+            fig.estimate, fig.base_year = _estimate(place.text, fig.start), _base_year(place.text, fig)
+            fig.status = _status(place.text, fig, [fig], None)
     fig.kind = spec.get("kind", fig.kind)
     fig.year = spec.get("year", fig.year)
     return fig
@@ -511,32 +673,64 @@ def headline(report: Report, figures: list[Figure], overrides: Overrides | None 
     """Headline indicators (from seeds/metrics.yml, else ``GENRE_INDICATORS``) with result and target.
 
     A figure belongs to an indicator when its subject is the indicator's
-    name or an alias (or starts with one); the first result and the first
-    target in reading order win. When no figure matches, a clause of the
-    review (or targets) part that opens with the name gives the words.
+    name or an alias (or starts with one), or one of the names the entry
+    gives for that side only (``result``/``target``); the first result of
+    the review year and the first target of the plan year in reading order
+    win (a 2025 goal is not a 2023 target). When no figure matches, a clause
+    of the review (or targets) part that opens with the name gives the words.
     """
     specs = overrides.indicators if overrides and overrides.indicators is not None else GENRE_INDICATORS
     places = places_of(report)
+    years = {place.role: place.year for place in places.values() if place.role}
+    years.setdefault("target", years.get("tasks"))
     # Every indicator scans every figure, so each subject is cleaned once here rather than per scan.
     subjects = [(f, _clean(f.subject)) for f in figures]
     out = []
     for spec in specs:
-        ind = _indicator(spec, subjects, places)
+        ind = _indicator(spec, subjects, places, years)
         if ind.result is not None or ind.target is not None:
             out.append(ind)
     return out
 
 
-def _indicator(spec: dict, subjects: list[tuple[Figure, str]], places: dict[str, Place]) -> Indicator:
+def _indicator(spec: dict, subjects: list[tuple[Figure, str]], places: dict[str, Place], years: dict) -> Indicator:
     """One indicator's result and target: a figure, else a clause in words, else None."""
-    names = [spec["name"], *spec.get("aliases", [])]
+    same = [spec["name"], *spec.get("aliases", [])]
     ind = Indicator(spec["name"])
     for kind in ("result", "target"):
-        fig = _first(subjects, names, kind, spec.get("unit", ""))
+        names = same + spec.get(kind, [])
+        fits = [(f, s) for f, s in subjects if f.year == years.get(kind)]
+        fig = _first(fits, names, kind, spec.get("unit", ""))
         words = None if fig else _words(places, names, kind)
         setattr(ind, kind, fig or (words[1] if words else None))
         setattr(ind, f"{kind}_block", fig.block_id if fig else (words[0] if words else ""))
+        if words:
+            setattr(ind, f"{kind}_estimate", words[2])
+    r, t = ind.result, ind.target
+    # Same labels that differ only in status need no labels: each cell shows its status anyway.
+    if isinstance(r, Figure) and isinstance(t, Figure) and r.label != t.label and not measures_alike(ind, same):
+        ind.result_label, ind.target_label = r.label, t.label
     return ind
+
+
+def stage(fig: Figure) -> list[str]:
+    """The status verbs that say what a figure counts (开工, 投用…), without the commitments (力争…)."""
+    return [v for v in fig.status.split("、") if v and v not in COMMITMENT]
+
+
+def measures_alike(ind: Indicator, same: list[str]) -> bool:
+    """Whether the row's result and target count the same thing and can share the row's name.
+
+    Both subjects must be the name or an alias the editors declared the same (规上 = 规模以上), with the
+    same change word, status stage (投用 vs 新建) and base year; otherwise each cell shows its own label.
+    """
+    r, t = ind.result, ind.target
+    if not (isinstance(r, Figure) and isinstance(t, Figure)):
+        return True
+    def named(fig):
+        return _clean(fig.subject) in same or _clean(fig.subject).startswith(tuple(same))
+    return (named(r) and named(t) and r.change == t.change and stage(r) == stage(t)
+            and r.base_year == t.base_year)
 
 
 def _first(subjects: list[tuple[Figure, str]], names: list[str], kind: str, unit: str) -> Figure | None:
@@ -547,15 +741,16 @@ def _first(subjects: list[tuple[Figure, str]], names: list[str], kind: str, unit
     return (exact or loose or [None])[0]
 
 
-def _words(places: dict[str, Place], names: list[str], kind: str) -> tuple[str, str] | None:
-    """A clause stating the indicator in words, e.g. 城镇新增就业超额完成年度目标."""
+def _words(places: dict[str, Place], names: list[str], kind: str) -> tuple[str, str, str] | None:
+    """A clause stating the indicator in words (城镇新增就业超额完成年度目标), its block and estimate marker."""
     for block_id, place in places.items():
         if place.role != kind:
             continue
         for clause in re.split(f"[{CLAUSE_BREAK}]", place.text):
             stripped = re.sub(rf"^(?:{_alt(LEAD)})", "", clause.strip())
             if any(stripped.startswith(n) for n in names) and not FIGURE_RE.search(clause):
-                return block_id, clause.strip()
+                at = place.text.find(clause.strip())
+                return block_id, clause.strip(), _estimate(place.text, at + len(clause.strip()))
     return None
 
 
@@ -616,12 +811,17 @@ def _text_fields(item: dict, path: str, names: list[str]) -> list[SeedError]:
 
 
 def _read_indicator(item: dict, path: str):
-    """A headline entry: name, aliases, unit."""
-    errors = check_keys(item, path, {"name"}, {"aliases", "unit"}) + _text_fields(item, path, ["name", "unit"])
-    aliases = item.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        errors.append(SeedError(path, line_of(item), "'aliases' must be a list of names, e.g. [规上工业增加值]"))
-    return errors or {"name": item["name"], "aliases": aliases, "unit": item.get("unit", "")}
+    """A headline entry: name, aliases (the same measure), result/target (that side's own measure), unit."""
+    errors = check_keys(item, path, {"name"}, {"aliases", "result", "target", "unit"})
+    errors += _text_fields(item, path, ["name", "unit"])
+    for key, example in (("aliases", "规上工业增加值"), ("result", "投用充(换)电站"), ("target", "新建充(换)电站")):
+        names = item.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(a, str) and a.strip() for a in names):
+            errors.append(SeedError(path, line_of(item), f"'{key}' must be a list of names, e.g. [{example}]"))
+    if errors:
+        return errors
+    entry = {"name": item["name"], "aliases": item.get("aliases", []), "unit": item.get("unit", "")}
+    return entry | {side: item[side] for side in ("result", "target") if side in item}
 
 
 def _read_split(item: dict, path: str):
