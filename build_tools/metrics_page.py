@@ -27,11 +27,17 @@ from .metrics import BEFORE, Figure, Indicator
 Convert = Callable[[str], str]
 Href = Callable[[str], str]
 
-KIND_WORDS = {"result": "完成", "target": "目标", "other": "其他"}
+# What the full table says a figure is; results are "the review year's figures", not completions
+# (预计 estimates and 开工 starts are results too), so their word is only their year.
+KIND_WORDS = {"result": "", "target": "目标", "other": "其他"}
 # Change words that make a growth figure negative on the chart.
 DECREASE = ("下降", "降低", "减少", "压减")
 GROWTH = ("增长", "涨幅", "增速", "增幅", "下降", "降低", "减少", "提高")
-CSV_COLUMNS = ["id", "section_id", "block_id", "label", "value", "unit", "qualifier", "kind", "source"]
+# New columns go at the end: spreadsheets that read the older columns by position keep working.
+CSV_COLUMNS = ["id", "section_id", "block_id", "label", "value", "unit", "qualifier", "kind", "source",
+               "year", "base_year", "estimate", "estimate_word", "status"]
+# Reader-visible text in a figure's public fields, converted in each edition; the rest are ids, numbers, flags.
+TEXT_FIELDS = ("label", "unit", "qualifier", "source", "estimate_word", "status")
 COLUMN_DOCS = [
     ("id", "数字的编号(所在段落编号加序号),长期有效"),
     ("section_id", "所在小节编号,如 s1-2;不在小节中时为部分编号,如 part-1"),
@@ -40,8 +46,13 @@ COLUMN_DOCS = [
     ("value", "数值;区间取下限,上限写在 qualifier 中"),
     ("unit", "单位,如 %、亿元、万吨"),
     ("qualifier", "限定词,如 左右、以上、近、超"),
-    ("kind", "result=上年完成,target=目标或计划,other=其他"),
+    ("kind", "result=工作回顾中上一年的数字(可能是预计数,见 estimate),target=目标或计划,other=其他"),
     ("source", "原文中的写法,逐字摘录"),
+    ("year", "数字所属的年份;目标为目标年份,如 2023、2025、2030"),
+    ("base_year", "比较的基期年份,如“比2020年下降12%”为 2020;没有则为空"),
+    ("estimate", "true=原文标明是估计数(如“预计”),false=未标明"),
+    ("estimate_word", "原文的估计用语,如 预计、初步统计;没有则为空"),
+    ("status", "原文的状态用语,如 完成、开工、开复工、投用、新建、力争;多个时以“、”分隔,没有则为空"),
 ]
 
 
@@ -65,21 +76,58 @@ def figure_text(fig: Figure, with_change: bool = True) -> str:
     return (fig.change + text) if with_change and fig.change else text
 
 
-def _cell(value, block_id: str, href: Href, convert: Convert) -> str:
+def status_words(fig: Figure, label: str = "") -> str:
+    """The status verbs as the report reads them (力争、完成 -> 力争完成), minus those the shown label or
+    the figure's own qualifier (达到75%) already says."""
+    return "".join(v for v in fig.status.split("、") if v and v != fig.qualifier and v not in label)
+
+
+def annotated_text(fig: Figure, label: str = "") -> str:
+    """The figure with what the report says about it: 预计增长4%左右, 投用16座, 确保比2020年下降12%.
+
+    ``label`` (the figure's own name) is put first when the cell cannot rely on its row's name.
+    """
+    base = f"比{fig.base_year}年" if fig.base_year else ""
+    text = fig.estimate + status_words(fig, label) + base + figure_text(fig)
+    return f"{label}：{text}" if label else text
+
+
+def _words_text(words: str, estimate: str) -> str:
+    """A side given in words; an estimate marker from earlier in its sentence is shown before it."""
+    return f"{estimate}：{words}" if estimate and estimate not in words else words
+
+
+def _cell(ind: Indicator, kind: str, href: Href, convert: Convert) -> str:
     """A table cell: the figure or words linked to its paragraph, or a dash."""
+    value = getattr(ind, kind)
     if value is None:
         return "—"
-    text = figure_text(value) if isinstance(value, Figure) else str(value)
-    return f'<a href="{escape(href(block_id))}">{escape(convert(text))}</a>'
+    if isinstance(value, Figure):
+        text = annotated_text(value, getattr(ind, f"{kind}_label"))
+    else:
+        text = _words_text(str(value), getattr(ind, f"{kind}_estimate"))
+    return f'<a href="{escape(href(getattr(ind, f"{kind}_block")))}">{escape(convert(text))}</a>'
 
 
 def _years(indicators: list[Indicator]) -> tuple[str, str]:
-    """Column headings from the figures' own years (上年完成/本年目标 when unknown)."""
+    """Column headings from the figures' own years (上年/本年目标 when unknown).
+
+    The result column says only its year: its cells may be estimates (预计) or starts (开工), which
+    each cell marks, so a title such as 完成 would claim more than its weakest cell.
+    """
     def year(kind):
         found = [getattr(i, kind).year for i in indicators if isinstance(getattr(i, kind), Figure)]
         return min((y for y in found if y), default=None)
     r, t = year("result"), year("target")
-    return (f"{r}年完成" if r else "上年完成", f"{t}年目标" if t else "本年目标")
+    return (f"{r}年" if r else "上年", f"{t}年目标" if t else "本年目标")
+
+
+def _estimated(figures: list[Figure]) -> str:
+    """'' when no figure is an estimate, the marker when all are (预计), else 含预计 (some are)."""
+    words = [f.estimate for f in figures]
+    if not any(words):
+        return ""
+    return words[0] if all(w == words[0] for w in words) else "含" + "/".join(dict.fromkeys(w for w in words if w))
 
 
 def headline_table(indicators: list[Indicator], href: Href, convert: Convert = _identity,
@@ -91,8 +139,8 @@ def headline_table(indicators: list[Indicator], href: Href, convert: Convert = _
             f"<th>{escape(convert(target_head))}</th></tr></thead>", "<tbody>"]
     for ind in indicators:
         rows.append(f"<tr><th scope=\"row\">{escape(convert(ind.name))}</th>"
-                    f"<td>{_cell(ind.result, ind.result_block, href, convert)}</td>"
-                    f"<td>{_cell(ind.target, ind.target_block, href, convert)}</td></tr>")
+                    f"<td>{_cell(ind, 'result', href, convert)}</td>"
+                    f"<td>{_cell(ind, 'target', href, convert)}</td></tr>")
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
 
@@ -129,24 +177,28 @@ def chart_svg(indicators: list[Indicator], convert: Convert = _identity,
     if not rows:
         return ""
     result_head, target_head = _years(indicators)
+    estimated = _estimated([r for _, r, _ in rows if r])
+    legend = result_head + (f"（{estimated}）" if estimated else "")
     values = [_signed(f) for _, r, t in rows for f in (r, t) if f]
     low, high = min(0.0, *values), max(0.0, *values)
     scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
     zero = LEFT + (-low) * scale
     height = 34 + ROW * len(rows)
-    desc = ";".join(f"{name}:{result_head}{figure_text(r) if r else '—'},{target_head}{figure_text(t) if t else '—'}"
-                    for name, r, t in rows)
+    desc = ";".join(f"{name}:{result_head}{annotated_text(r) if r else '—'},"
+                    f"{target_head}{annotated_text(t) if t else '—'}" for name, r, t in rows)
+    # When only some results are estimates the legend cannot say which: their bars say it.
+    marked = bool(estimated) and estimated.startswith("含")
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="metrics-chart" viewBox="0 0 {WIDTH} {height}" '
              f'role="img" aria-labelledby="metrics-chart-title metrics-chart-desc" aria-describedby="{escape(described_by)}">',
-             f'<title id="metrics-chart-title">{escape(convert("主要指标增速:" + result_head + "与" + target_head))}</title>',
+             f'<title id="metrics-chart-title">{escape(convert("主要指标增速:" + legend + "与" + target_head))}</title>',
              f'<desc id="metrics-chart-desc">{escape(convert(desc))}</desc>',
              f"<style>{CHART_STYLE}</style>"]
-    parts += _legend(convert(result_head), convert(target_head))
+    parts += _legend(convert(legend), convert(target_head))
     for n, (name, result, target) in enumerate(rows):
         top = 34 + n * ROW
         parts.append(f'<text class="mc-label" x="{LEFT}" y="{top + 10}">{escape(convert(name))}</text>')
         for k, (fig, cls) in enumerate(((result, "mc-result"), (target, "mc-target"))):
-            parts += _bar(fig, cls, top + 14 + k * (BAR + 2), zero, scale, convert)
+            parts += _bar(fig, cls, top + 14 + k * (BAR + 2), zero, scale, convert, marked)
     parts.append(f'<line class="mc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>')
     parts.append("</svg>")
     return "\n".join(parts)
@@ -160,15 +212,17 @@ def _legend(result_head: str, target_head: str) -> list[str]:
             f'<text x="{LEFT + 166}" y="18">{escape(target_head)}</text>']
 
 
-def _bar(fig: Figure | None, cls: str, y: float, zero: float, scale: float, convert: Convert) -> list[str]:
-    """One bar and its value, or a dash when the report gives no number."""
+def _bar(fig: Figure | None, cls: str, y: float, zero: float, scale: float, convert: Convert,
+         marked: bool = False) -> list[str]:
+    """One bar and its value (with its estimate marker when ``marked``), or a dash when there is no number."""
     if fig is None:
         return [f'<text class="mc-value" x="{zero + 4:.1f}" y="{y + BAR - 2}">—</text>']
     value = _signed(fig)
     x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
     label_x = zero + max(value, 0) * scale + 4
     return [f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-            f'<text class="mc-value" x="{label_x:.1f}" y="{y + BAR - 2}">{escape(convert(figure_text(fig, False)))}</text>']
+            f'<text class="mc-value" x="{label_x:.1f}" y="{y + BAR - 2}">'
+            f'{escape(convert((fig.estimate if marked else "") + figure_text(fig, False)))}</text>']
 
 
 def figures_tables(figures: list[Figure], href: Href, convert: Convert = _identity,
@@ -178,7 +232,7 @@ def figures_tables(figures: list[Figure], href: Href, convert: Convert = _identi
     groups: dict[str, list[Figure]] = {}
     for fig in figures:
         groups.setdefault(fig.section_id, []).append(fig)
-    head = "".join(f"<th>{escape(convert(h))}</th>" for h in ("名称", "数值", "单位", "限定", "类别", "原文"))
+    head = "".join(f"<th>{escape(convert(h))}</th>" for h in ("名称", "数值", "单位", "限定", "状态", "类别", "原文"))
     out = []
     for section_id, members in groups.items():
         title = names.get(section_id) or section_id or "开篇与结束语"
@@ -194,12 +248,25 @@ def _figure_row(fig: Figure, href: Href, convert: Convert) -> str:
     """One row of the full figures table."""
     number = number_text(fig.value) + ("—" + number_text(fig.value_max) if fig.value_max is not None else "")
     cells = [escape(convert(fig.label)), number,
-             escape(convert(fig.unit)), escape(convert(fig.qualifier)),
-             escape(convert(KIND_WORDS.get(fig.kind, fig.kind))),
+             escape(convert(fig.unit)), escape(convert(qualifier_text(fig))), escape(convert(fig.status)),
+             escape(convert(kind_text(fig))),
              f'<a href="{escape(href(fig.block_id))}" title="{escape(convert(fig.source))}">{escape(convert("原文"))}</a>']
     # The value cell carries a plain number so the sort script orders 50—100 and 4.2 numerically.
-    attrs = ["", f' data-sort="{number_text(fig.value)}"', "", "", "", ""]
+    attrs = ["", f' data-sort="{number_text(fig.value)}"', "", "", "", "", ""]
     return "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(attrs, cells)) + "</tr>"
+
+
+def qualifier_text(fig: Figure) -> str:
+    """Everything that qualifies the number: 预计, 比2020年, 左右 (separate fields, shown together)."""
+    return "、".join(w for w in (fig.estimate, f"比{fig.base_year}年" if fig.base_year else "", fig.qualifier) if w)
+
+
+def kind_text(fig: Figure) -> str:
+    """2022年, 2023年目标, 2030年目标 or 其他: a target keeps its own year (上年/目标 when it has none)."""
+    word = KIND_WORDS.get(fig.kind, fig.kind)
+    if fig.kind == "other":
+        return word
+    return f"{fig.year}年{word}" if fig.year else word or "上年"
 
 
 def page_markdown(indicators: list[Indicator], figures: list[Figure], href: Href,
@@ -226,7 +293,7 @@ def page_markdown(indicators: list[Indicator], figures: list[Figure], href: Href
 def _public(fig: Figure, convert: Convert) -> dict:
     """The public fields with reader-visible text converted."""
     data = fig.as_dict()
-    for key in ("label", "unit", "qualifier", "source"):
+    for key in TEXT_FIELDS:
         data[key] = convert(data[key])
     return data
 
@@ -238,7 +305,8 @@ def metrics_csv(figures: list[Figure], convert: Convert = _identity) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for fig in figures:
         data = _public(fig, convert)
-        writer.writerow([data[col] for col in CSV_COLUMNS])
+        # Flags as in the JSON (true/false), not Python's True/False.
+        writer.writerow([str(data[col]).lower() if isinstance(data[col], bool) else data[col] for col in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -263,8 +331,8 @@ def home_markdown(indicators: list[Indicator], href: Href, convert: Convert = _i
     items = []
     for ind in shown:
         items.append(f'<li><span class="metrics-glance-name">{escape(c(ind.name))}</span> '
-                     f'<span class="metrics-glance-result">{escape(c(result_head))} {_cell(ind.result, ind.result_block, href, c)}</span> '
-                     f'<span class="metrics-glance-target">{escape(c(target_head))} {_cell(ind.target, ind.target_block, href, c)}</span></li>')
+                     f'<span class="metrics-glance-result">{escape(c(result_head))} {_cell(ind, "result", href, c)}</span> '
+                     f'<span class="metrics-glance-target">{escape(c(target_head))} {_cell(ind, "target", href, c)}</span></li>')
     return "\n".join([f"## {c('主要数字一览')} {{#metrics-glance}}", "",
                       '<ul class="metrics-glance">', *items, "</ul>", "",
                       f"[{c('查看全部数字与下载')}]({metrics_href})", ""])
