@@ -341,3 +341,16 @@ def test_page_text_is_converted(real):
     shown = "".join(seen)
     for word in ("预计", "开复工", "比2020年", "2030年目标", "引进国内到位资金"):
         assert word in shown, word
+
+
+def test_side_names_load_from_yaml_with_their_line(tmp_path):
+    path = tmp_path / "metrics.yml"
+    path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n"
+                    "  - name: 重点项目\n    target: 实施重点项目\n", encoding="utf-8")
+    with pytest.raises(M.SeedError) as err:
+        M.load_overrides(path)
+    assert "metrics.yml:5: 'target' must be a list of names" in str(err.value)
+    path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n",
+                    encoding="utf-8")
+    assert M.load_overrides(path).indicators == [{"name": "充(换)电站", "aliases": [], "unit": "",
+                                                  "result": ["投用充(换)电站"], "target": ["新建充(换)电站"]}]
