@@ -295,6 +295,19 @@ def test_permalink_scrolls_paragraph_into_view(phone):
     assert inside, box
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+def test_link_to_a_moved_paragraph_reaches_it(phone, edition):
+    """A link shared when part 一's closing paragraphs were on its page still lands on the paragraph."""
+    page = phone.goto(f"{edition}part-1/#p1-0-4")
+    page.wait_for_url(f"**/{edition}part-1/after/#p1-0-4")
+    page.wait_for_function("() => window.scrollY > 0")
+    inside, box = _in_viewport(page, page.locator("#p1-0-4"))
+    assert inside, box
+    # The part page's own paragraphs and anchors stay where they are.
+    page = phone.goto(f"{edition}part-1/#p1-0-1")
+    assert phone.path() == f"/{edition}part-1/#p1-0-1"
+
+
 # -- 6. No console errors ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
