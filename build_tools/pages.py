@@ -177,7 +177,8 @@ class Writer:
     def tip(self, key: str, src: str) -> str:
         t = self.notes.tips[key]
         href = urls.relative(src, urls.GLOSSARY, t.anchor)
-        e = lambda s: html.escape(s, quote=True)  # noqa: E731 - plain text only, never HTML
+        # Plain text only, never HTML; typeset like the report.
+        e = lambda s: html.escape(to_display(s), quote=True)  # noqa: E731
         return (f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.term)}</strong>'
                 f' <span class="term-en" lang="en">{e(t.en)}</span><span class="term-def">{e(t.definition)}</span>'
                 f'<a href="{href}">{labels.TERM_MORE}</a></div>')
