@@ -21,6 +21,9 @@ REQUIRED = {"term", "en", "category", "definition", "basis"}
 OPTIONAL = {"aliases", "see_also"}
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
+# Claims a definition may only make with a source: a number (a year, a date, a count) or a document's title.
+CLAIM = re.compile(r"[0-9]+(?:\.[0-9]+)?|《[^《》]+》")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass
@@ -107,7 +110,39 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> li
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' never occurs in the report; check the spelling against the text or remove it"))
         if ID_LIKE.match(e.basis) and e.basis not in ids:
             errors.append(SeedError(shown, line_of(e.basis, e.line), f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)"))
+    contexts = basis_contexts(report)
+    for e in entries:
+        unsourced = unsourced_claims(e, contexts)
+        if unsourced:
+            errors.append(SeedError(shown, line_of(e.definition, e.line),
+                                    f"the definition states {'、'.join(unsourced)}, which paragraph {e.basis} does not: "
+                                    "write in 'basis' the document it comes from (e.g. 国务院《…》（2022年）), or leave it out"))
     return errors
+
+
+def claims(text: str) -> set[str]:
+    """What a text asserts that needs a source: numbers (years, dates, counts) and document titles."""
+    return set(CLAIM.findall(text.translate(FULLWIDTH_DIGITS)))
+
+
+def basis_contexts(report: Report) -> dict[str, set[str]]:
+    """For each paragraph or block id, the claims its own text and the headings above it state."""
+    contexts: dict[str, set[str]] = {}
+    for part, section, para, block in report.blocks():
+        headings = (part.heading if part else "") + (section.heading if section else "")
+        contexts[block.id] = contexts[para.id] = claims(headings + para.text)
+    return contexts
+
+
+def unsourced_claims(entry: Entry, contexts: dict[str, set[str]]) -> list[str]:
+    """The claims of a definition whose basis is a paragraph that does not state them.
+
+    A basis naming a document is the definition's source; a paragraph id is a
+    source only for what that paragraph (or its part's and section's headings) says.
+    """
+    if not ID_LIKE.match(entry.basis) or entry.basis not in contexts:
+        return []
+    return sorted(claims(entry.definition) - contexts[entry.basis])
 
 
 def _occurring(forms: set[str], text: str) -> set[str]:

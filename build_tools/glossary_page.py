@@ -41,7 +41,8 @@ def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, lis
 
 
 def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
-    t = lambda s: html.escape(s, quote=True)  # noqa: E731 - editors' text is text, never HTML
+    # Editors' text is text, never HTML; typeset like the report (an ASCII comma between Chinese characters is shown fullwidth).
+    t = lambda s: html.escape(to_display(s), quote=True)  # noqa: E731
     # The entry's heading is raw HTML: a heading for readers and search, but kept out of the page's
     # table of contents, which lists the categories (156 entries made it long and the page slow).
     link = f'<a class="headerlink" href="#{e.id}" title="{labels.PERMALINK}">¶</a>'

@@ -6,6 +6,8 @@ The zh-Hant edition converts them with the rest of each page.
 HOME = "首页"
 CONTENTS = "目录"
 CLOSING = "结束语"
+# Appended to a part's heading for the page of its paragraphs after the subsections.
+CONTINUED = "（续）"
 GLOSSARY = "术语表"
 METRICS = "数据"
 PERMALINK = "本段链接"

@@ -9,6 +9,7 @@ their public id and a permalink of their own.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -66,6 +67,8 @@ class Writer:
             out.append(Page(urls.part_src(n), part.heading, self.part(n)))
             for m, section in enumerate(part.sections, 1):
                 out.append(Page(urls.section_src(n, m), section.heading, self.section(n, m)))
+            if part.after:
+                out.append(Page(urls.part_after_src(n), after_title(part), self.part_after(n)))
         if r.closing:
             out.append(Page(urls.CLOSING, labels.CLOSING, self.closing()))
         for page in out:
@@ -92,11 +95,20 @@ class Writer:
         return self.finish(lines, src)
 
     def part(self, n: int) -> str:
+        """The part's heading and the paragraphs before its subsections; then links to what follows."""
         part, src = self.report.parts[n - 1], urls.part_src(n)
         lines = [front_matter("part", part.heading), f"# {_md(part.heading)} {{ #{part.id} }}", ""]
+        if part.after:
+            lines += [forward_script(urls.ids_of(part.after), urls.relative(src, urls.part_after_src(n))), ""]
         lines += self.paragraphs(part.before, src)
         if part.sections:
             lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
+        return self.finish(lines, src)
+
+    def part_after(self, n: int) -> str:
+        """The part's own paragraphs after its subsections: read after the last one, as in the report."""
+        part, src = self.report.parts[n - 1], urls.part_after_src(n)
+        lines = [front_matter("part-after", after_title(part)), f"# {_md(after_title(part))} {{ #{part.id}-after }}", ""]
         lines += self.paragraphs(part.after, src)
         return self.finish(lines, src)
 
@@ -124,9 +136,12 @@ class Writer:
         return "\n".join(items)
 
     def section_links(self, n: int, src: str, indent: str) -> list[str]:
-        """Markdown list items linking the subsections of part n."""
-        return [f"{indent}- [{_md(s.heading)}]({urls.source_link(src, urls.section_src(n, m))})"
-                for m, s in enumerate(self.report.parts[n - 1].sections, 1)]
+        """Markdown list items linking the subsections of part n (and the page of its closing paragraphs)."""
+        part = self.report.parts[n - 1]
+        links = [(s.heading, urls.section_src(n, m)) for m, s in enumerate(part.sections, 1)]
+        if part.after:
+            links.append((after_title(part), urls.part_after_src(n)))
+        return [f"{indent}- [{_md(title)}]({urls.source_link(src, to)})" for title, to in links]
 
     # -- blocks ----------------------------------------------------------
 
@@ -162,10 +177,28 @@ class Writer:
     def tip(self, key: str, src: str) -> str:
         t = self.notes.tips[key]
         href = urls.relative(src, urls.GLOSSARY, t.anchor)
-        e = lambda s: html.escape(s, quote=True)  # noqa: E731 - plain text only, never HTML
+        # Plain text only, never HTML; typeset like the report.
+        e = lambda s: html.escape(to_display(s), quote=True)  # noqa: E731
         return (f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.term)}</strong>'
                 f' <span class="term-en" lang="en">{e(t.en)}</span><span class="term-def">{e(t.definition)}</span>'
                 f'<a href="{href}">{labels.TERM_MORE}</a></div>')
+
+
+def after_title(part) -> str:
+    """The title of a part's closing paragraphs: the part's own heading with a neutral 'continued'."""
+    return part.heading + labels.CONTINUED
+
+
+def forward_script(ids: list[str], href: str) -> str:
+    """A script that sends a link to one of these ids (on this page before they moved) to their page.
+
+    Links shared before a part's closing paragraphs had a page of their own keep working.
+    """
+    listed = json.dumps(ids, separators=(",", ":"))
+    return (f'<script class="moved-ids" data-to="{href}">(function(){{var ids={listed};'
+            'function go(){var id=decodeURIComponent(location.hash.slice(1));'
+            f'if(ids.indexOf(id)>=0)location.replace("{href}"+location.hash)}}'
+            'go();addEventListener("hashchange",go)})()</script>')
 
 
 def _md(text: str) -> str:

@@ -25,6 +25,11 @@ def section_src(n: int, m: int) -> str:
     return f"part-{n}/section-{m}.md"
 
 
+def part_after_src(n: int) -> str:
+    """The page of part n's own paragraphs that follow its subsections (read after the last one)."""
+    return f"part-{n}/after.md"
+
+
 def url_of(src: str) -> str:
     """The directory URL MkDocs gives a Markdown source."""
     if src == "index.md":
@@ -56,11 +61,19 @@ def page_of_ids(report: Report) -> dict[str, str]:
     _place(where, report.closing, CLOSING)
     for n, part in enumerate(report.parts, 1):
         where[part.id] = part_src(n)
-        _place(where, part.before + part.after, part_src(n))
+        _place(where, part.before, part_src(n))
         for m, section in enumerate(part.sections, 1):
             where[section.id] = section_src(n, m)
             _place(where, section.paragraphs, section_src(n, m))
+        _place(where, part.after, part_after_src(n))
     return where
+
+
+def ids_of(paragraphs) -> list[str]:
+    """Every public id inside these paragraphs (paragraphs, blocks, run-in headings), in order."""
+    where: dict[str, str] = {}
+    _place(where, paragraphs, "")
+    return list(where)
 
 
 def _place(where: dict[str, str], paragraphs, src: str) -> None:

@@ -295,6 +295,61 @@ def test_permalink_scrolls_paragraph_into_view(phone):
     assert inside, box
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+def test_link_to_a_moved_paragraph_reaches_it(phone, edition):
+    """A link shared when part 一's closing paragraphs were on its page still lands on the paragraph."""
+    page = phone.goto(f"{edition}part-1/#p1-0-4")
+    page.wait_for_url(f"**/{edition}part-1/after/#p1-0-4")
+    page.wait_for_function("() => window.scrollY > 0")
+    inside, box = _in_viewport(page, page.locator("#p1-0-4"))
+    assert inside, box
+    # The part page's own paragraphs and anchors stay where they are.
+    page = phone.goto(f"{edition}part-1/#p1-0-1")
+    assert phone.path() == f"/{edition}part-1/#p1-0-1"
+
+
+# -- 5b. Chinese quotation marks -------------------------------------------------------------
+
+# Every kind of zh page, and on it every kind of text a reader meets (a tooltip's definition included).
+QUOTE_PAGES = ["", "part-1/", "part-1/section-1/", "part-1/after/", "closing/", "glossary/", "metrics/", "about/"]
+QUOTE_TEXTS = ["article p", "article h1", ".topic h2", ".term-def", ".term-tip .term-def", "table.sortable td",
+               ".md-nav__link", ".md-header__topic", ".md-footer__title", ".md-search__input"]
+QUOTES = "U+2018-2019, U+201C-201D"
+_FACES = """() => [...document.styleSheets].flatMap(s => [...s.cssRules])
+  .filter(r => r instanceof CSSFontFaceRule)
+  .map(r => [r.style.getPropertyValue("font-family"), r.style.getPropertyValue("unicode-range"),
+             r.style.getPropertyValue("src")])"""
+_FAMILIES = """sels => Object.fromEntries(sels.flatMap(sel => [...document.querySelectorAll(sel)]
+  .filter(el => !el.closest('[lang="en"]')).slice(0, 3)
+  .map((el, i) => [sel + " #" + i, getComputedStyle(el).fontFamily])))"""
+
+
+@pytest.mark.parametrize("edition, face", [("", "Edition Quotes SC"), ("zh-Hant/", "Edition Quotes TC")],
+                         ids=["zh-Hans", "zh-Hant"])
+def test_chinese_quotation_marks_come_from_a_cjk_face(desktop, edition, face):
+    """“ ” ‘ ’ are taken from a CJK font on the reader's device (full-width), not from Helvetica or Arial.
+
+    The face lends only those four code points, from local() fonts: nothing is downloaded. The glyph's
+    width depends on which fonts the machine has, so what is checked is that every zh text asks for it.
+    """
+    page = desktop.goto(edition)
+    faces = {family.strip('"'): (ranges, src) for family, ranges, src in page.evaluate(_FACES)}
+    ranges, src = faces[face]
+    assert ranges.replace(" ", "").upper() == QUOTES.replace(" ", "")
+    assert "local(" in src and "url(" not in src
+    checked = 0
+    for path in QUOTE_PAGES:
+        desktop.goto(edition + path)
+        families = desktop.page.evaluate(_FAMILIES, QUOTE_TEXTS)
+        wrong = {sel: f for sel, f in families.items() if not f.startswith(f'"{face}"')}
+        assert wrong == {}, f"/{edition}{path}: {wrong}"
+        checked += len(families)
+        # A term's English translation keeps Latin quotation marks.
+        english = desktop.page.evaluate("() => [...document.querySelectorAll('[lang=en]')].map(e => getComputedStyle(e).fontFamily)")
+        assert all("Edition Quotes" not in f for f in english), english
+    assert checked > 60
+
+
 # -- 6. No console errors ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])

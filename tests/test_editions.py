@@ -372,6 +372,9 @@ def test_pinned_conversion_displayed(site, hans, hant_form):
 WRONG_FORMS = {
     "髮展": "发展 is 發展 (develop); 髮 is hair",
     "觀唸": "观念 is 觀念 (idea); 唸 is to read aloud",
+    # Taiwan's standard forms (Ministry of Education) write 布 (發布、公布、分布、布局): s2tw gives the variant 佈.
+    "發佈": "发布 is 發布 in Taiwan's standard form, as 公布 and 分布",
+    "佈": "布 stays 布 in Taiwan's standard forms (發布、公布、分布、布局); 佈 is a variant",
 }
 
 

@@ -124,9 +124,53 @@ def test_candidates_finds_uncovered_quotes(report):
 
 
 def test_numbered_slogan_cites_the_paragraph_that_spells_it_out(report):
-    entry = next(e for e in load_glossary(GLOSSARY, report) if e.term == "五个大起底")
-    assert entry.basis == "p1-3-1"
-    assert all(item in entry.definition for item in ("沉淀资金", "待批项目", "闲置土地"))
+    entry = next(e for e in load_glossary(GLOSSARY, report) if e.term == "五个更大")
+    assert entry.basis == "p2-0-3"
+    assert all(item in entry.definition for item in ("更大成效", "更大成果", "更大步伐", "更大进展", "更大作为"))
+
+
+@pytest.mark.parametrize("definition, basis", [
+    ("2016年起推行的制度。", "p3-3-1"),                    # a year the paragraph does not state
+    ("依据《关于全面推行河长制的意见》设立。", "p3-3-1"),  # a document the paragraph does not name
+    ("全市设河长３００名。", "p3-3-1-2"),                  # fullwidth digits count too, and a block id is a paragraph
+])
+def test_claim_without_source_names_its_line(tmp_path, report, definition, basis):
+    bad = GOOD.replace("definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1",
+                       f"definition: {definition}\n  basis: {basis}")
+    text = errors_of(tmp_path, bad, report)
+    assert re.search(r"glossary\.yml:5: the definition states .*which paragraph p3-3-1(-2)? does not", text), text
+
+
+@pytest.mark.parametrize("definition, basis", [
+    ("2016年起推行的制度。", "中共中央办公厅、国务院办公厅《关于全面推行河长制的意见》（2016年）"),  # a document is the source
+    ("报告提出推进的工作。", "p3-3-1"),                              # no claim: a paragraph suffices
+    ("报告所说的2023年工作。", "p2-0-3"),                            # the part's heading (二、2023年…) states it
+])
+def test_claim_with_its_source_is_accepted(tmp_path, report, definition, basis):
+    good = GOOD.replace("definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1",
+                        f"definition: {definition}\n  basis: {basis}")
+    assert [e.basis for e in load_glossary(write(tmp_path, good), report)][0] == basis
+
+
+def test_not_terms_point_only_at_real_entries(report):
+    """A why of not-terms.yml that sends the reader to the glossary (“X”见术语表) names an entry of it."""
+    forms = {f for e in load_glossary(GLOSSARY, report) for f in e.forms}
+    whys = re.findall(r"^\s+why: (.*)$", (ROOT / "seeds" / "not-terms.yml").read_text(encoding="utf-8"), re.M)
+    named = [t for why in whys for t in re.findall(r"“([^”]+)”见术语表", why)]
+    assert named and [t for t in named if t not in forms] == []
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant/"])
+def test_definitions_are_typeset_like_the_report(site, edition):
+    """Glossary page and tooltips: no ASCII punctuation between Chinese characters (蒙古马精神 quotes 一往无前,不达)."""
+    ascii_between = re.compile(r"[\u4e00-\u9fff“”][,;:!?(]|[,;:!?)][\u4e00-\u9fff“”]")
+    glossary = (site / edition / "glossary/index.html").read_text(encoding="utf-8")
+    texts = re.findall(r'<p class="term-def">(.*?)</p>', glossary)
+    for page in (site / edition).glob("part-*/**/index.html"):
+        texts += re.findall(r'<span class="term-def">(.*?)</span>', page.read_text(encoding="utf-8"))
+    assert len(texts) > 300
+    assert [t for t in texts if ascii_between.search(t)] == []
+    assert any("一往无前，不达目的" in t or "一往無前，不達目的" in t for t in texts)
 
 
 @pytest.mark.parametrize("edition", ["", "zh-Hant/"])
@@ -164,7 +208,9 @@ HOSTILE = '<script>alert(1)</script> & "><img src=x onerror=alert(2)>'
 
 
 def test_definitions_stay_text(tmp_path, report):
-    path = write(tmp_path, GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'"))
+    # The hostile text holds numbers: its basis is a document, as the claims check requires.
+    hostile = GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'").replace("basis: p3-3-1", "basis: 《某文件》", 1)
+    path = write(tmp_path, hostile)
     seeds = Seeds(report=REPORT, overrides=ROOT / "seeds/overrides.yml", glossary=path)
     edition = build_edition(seeds)
     pages = {p.src: p.markdown for p in edition.pages}

@@ -1,9 +1,13 @@
 """The built site (zh-Hans): pages, headings, anchors, typesetting, and nothing lost."""
 
+import json
 import re
 
+import pytest
 
+from build_tools.parse import parse_file
 from build_tools.punct import to_source
+from build_tools.structure import annotate_structure
 from conftest import REPORT
 from htmltext import source_items
 
@@ -14,24 +18,41 @@ def page(site, path):
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def reading_order(site):
-    """The report's text as a reader meets it: home, each part's lead, its subsections, the part's close, the closing."""
-    chunks = [source_items(page(site, "."))]
-    for n, count in SECTIONS.items():
-        items = source_items(page(site, f"part-{n}"))
-        cut = items.index(("<contents>", "")) if ("<contents>", "") in items else len(items)
-        chunks.append(items[:cut])
-        chunks += [source_items(page(site, f"part-{n}/section-{m}")) for m in range(1, count + 1)]
-        chunks.append(items[cut + 1:])
-    chunks.append(source_items(page(site, "closing")))
-    return [item for chunk in chunks for item in chunk]
+NEXT = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"')
+
+
+def nav_order(site, edition=""):
+    """The pages a reader meets following "next" from the home page (MkDocs' footer follows the nav)."""
+    path, seen = site / edition / "index.html", []
+    while path not in seen:
+        seen.append(path)
+        link = NEXT.search(path.read_text(encoding="utf-8"))
+        if not link:
+            return seen
+        path = (path.parent / link.group(1) / "index.html").resolve()
+    raise AssertionError(f"the next links loop back to {path}")
+
+
+def reading_order(site, edition=""):
+    """Every source element of the site, page after page in nav order, each page in document order."""
+    return [item for path in nav_order(site, edition) for item in source_items(path.read_text(encoding="utf-8"))]
 
 
 def test_nothing_lost(site):
+    # Across pages: each character of the source once, in the report's order, as "next" leads.
     text = "".join(t for _, t in reading_order(site))
     source = REPORT.read_text(encoding="utf-8")
     strip = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - layout whitespace is not content
     assert strip(to_source(text)) == strip(source)
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant"])
+def test_paragraphs_follow_the_report_across_pages(site, edition):
+    # Each paragraph's line in the source file is the order to keep, in both editions.
+    report = annotate_structure(parse_file(REPORT))
+    lines = {p.id: p.line for _, _, p in report.paragraphs()}
+    shown = [i for i, _ in reading_order(site, edition) if i in lines]
+    assert shown == sorted(lines, key=lines.get)
 
 
 def test_every_part_and_subsection_has_a_page(site):
@@ -72,7 +93,34 @@ def test_sidebar_follows_the_report(site):
 def test_prev_next_in_reading_order(site):
     html = page(site, "part-1/section-6")
     footer = html[html.index("md-footer__inner"):]
-    assert 'href="../section-5/"' in footer and 'href="../../part-2/"' in footer
+    assert 'href="../section-5/"' in footer and 'href="../after/"' in footer
+    footer = page(site, "part-1/after")[page(site, "part-1/after").index("md-footer__inner"):]
+    assert 'href="../section-6/"' in footer and 'href="../../part-2/"' in footer
+
+
+def test_part_closing_paragraphs_follow_its_subsections(site):
+    """A part's paragraphs after its subsections have their own page, titled from the part's heading."""
+    html = page(site, "part-1/after")
+    assert '<h1 id="part-1-after">一、2022年工作回顾（续）' in html
+    assert [i for i, _ in source_items(html) if i.startswith("p1-")] == [f"p1-0-{k}" for k in range(2, 7)]
+    assert [i for i, _ in source_items(page(site, "part-1")) if i.startswith("p1-")] == ["p1-0-1"]
+    assert not (site / "part-3/after").exists()  # part 三 ends with its last subsection
+
+
+MOVED = re.compile(r'<script class="moved-ids" data-to="([^"]+)">\(function\(\)\{var ids=(\[[^]]*\]);')
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant"])
+def test_old_links_to_moved_paragraphs_are_forwarded(site, edition):
+    # Every id on a part's after page was on the part page before: the part page forwards each one.
+    afters = sorted((site / edition).glob("part-*/after/index.html"))
+    assert afters
+    for after in afters:
+        part = after.parent.parent / "index.html"
+        to, ids = MOVED.search(part.read_text(encoding="utf-8")).groups()
+        assert (part.parent / to / "index.html").resolve() == after.resolve()
+        on_page = re.findall(r'id="([pt]\d+-0-[\d-]+)"', after.read_text(encoding="utf-8"))
+        assert sorted(json.loads(ids)) == sorted(on_page)
 
 
 def test_language_and_typesetting(site):
