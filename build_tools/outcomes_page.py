@@ -47,7 +47,7 @@ def outcomes_table(rows: list[Pairing], href: Href, convert: Convert) -> str:
     """Indicator | target (linked to its paragraph) | outcome with its sources | verdict."""
     c = convert
     heads = ("指标", "报告的目标", "公布的结果", "判定")
-    out = ['<table id="metrics-outcomes" class="metrics-outcomes">',
+    out = ['<table id="metrics-outcomes" class="sortable metrics-outcomes">',
            "<thead><tr>" + "".join(f"<th>{escape(c(h))}</th>" for h in heads) + "</tr></thead>", "<tbody>"]
     for row in rows:
         t, o = row.target, row.outcome
@@ -143,7 +143,8 @@ def home_line(rows: list[Pairing], convert: Convert, metrics_href: str) -> str:
     counts = {code: sum(r.verdict.code == code for r in rows) for code in ("met", "not_met", NONE)}
     text = (f"{'、'.join(map(str, periods))}年目标的实际结果：已录入{len(rows)}项，"
             f"达到{counts['met']}项，未达到{counts['not_met']}项，不作判定{counts[NONE]}项。")
-    return f'<p class="outcomes-glance">{escape(c(text))} <a href="{metrics_href}#metrics-outcomes-title">{escape(c("查看目标与实际"))}</a></p>'
+    # Markdown, not raw HTML, so MkDocs checks and rewrites the link to the metrics page.
+    return f"{c(text)} [{c('查看目标与结果')}]({metrics_href}#metrics-outcomes-title)\n{{: .outcomes-glance }}"
 
 
 def outcome_records(rows: list[Pairing], convert: Convert) -> list[dict]:
@@ -155,7 +156,7 @@ def outcome_records(rows: list[Pairing], convert: Convert) -> list[dict]:
         for k, v in enumerate(o.values, 1):
             records.append({
                 "id": f"o-{o.period}-{n}" + (f"-{k}" if len(o.values) > 1 else ""), "block_id": t.block_id,
-                "label": convert(v.label), "value": float(v.value), "unit": convert(v.unit),
+                "label": convert(v.label), "value": int(v.value) if float(v.value).is_integer() else v.value, "unit": convert(v.unit),
                 "qualifier": convert(v.qualifier), "kind": "outcome", "year": o.period,
                 "indicator": convert(t.indicator), "target_id": t.figure_id, "verdict": row.verdict.code,
                 "source": convert(sources), "note": convert(o.note)})
