@@ -21,7 +21,7 @@ from .structure import annotate_structure
 from . import labels, urls
 from .glossary import annotate, jieba_words, load_glossary, load_not_terms, report_text
 from .glossary_page import glossary_markdown
-from . import metrics
+from . import metrics, outcomes, outcomes_page
 from .metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from .overrides import load_overrides
 from .punct import to_display
@@ -40,6 +40,7 @@ class Seeds:
     metrics: Path | None = None
     corrections: Path | None = None
     search_words: Path | None = None
+    outcomes: Path | None = None
 
 
 @dataclass
@@ -57,7 +58,7 @@ class Edition:
 # jieba frequency for words that must stay one token (far above any in its dictionary).
 WHOLE = 100000
 
-SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words")
+SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words", "outcomes")
 
 
 def seeds_from_options(root: Path, options) -> Seeds:
@@ -91,19 +92,24 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
+    results = load_outcomes(seeds, report, indicators)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     located = urls.page_of_ids(report)
-    home = home_markdown(indicators, _href(located, urls.HOME), to_display,
-                         metrics_href=urls.source_link(urls.HOME, urls.METRICS)) if figures else ""
+    metrics_link = urls.source_link(urls.HOME, urls.METRICS)
+    home = home_markdown(indicators, _href(located, urls.HOME), to_display, metrics_href=metrics_link,
+                         outcomes=outcomes_page.home_line(results, to_display, metrics_link)) if figures else ""
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
         pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where, located)))
     files = {}
     if figures:
+        href = _href(located, urls.METRICS)
         pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(
-            indicators, figures, _href(located, urls.METRICS), to_display, names=section_names(report))))
-        files = {"metrics/metrics.csv": metrics_csv(figures, convert),
-                 "metrics/metrics.json": metrics_json(figures, convert).encode("utf-8")}
+            indicators, figures, href, to_display, names=section_names(report),
+            outcomes=outcomes_page.section_markdown(results, href, to_display))))
+        records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
+        files = {"metrics/metrics.csv": metrics_csv(figures, convert, records),
+                 "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8")}
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
@@ -211,6 +217,15 @@ def load_metrics(seeds: Seeds, report: Report):
     return figures, metrics.headline(report, figures, overrides)
 
 
+def load_outcomes(seeds: Seeds, report: Report, indicators) -> list[outcomes.Pairing]:
+    """The editors' outcomes of the report's targets, each paired with its target and judged."""
+    if not seeds.outcomes:
+        return []
+    plan_year = metrics.role_years(metrics.places_of(report)).get("target")
+    found = outcomes.load_outcomes(seeds.outcomes)
+    return outcomes.pair(outcomes.targets_of(indicators, plan_year), found, display_path(seeds.outcomes))
+
+
 def section_names(report: Report) -> dict[str, str]:
     """Display names of parts and subsections by id, for tables grouped by place."""
     names = {}
@@ -240,8 +255,11 @@ def check_seeds(seeds: Seeds) -> int:
         load_corrections(seeds.corrections)
         count += 1
     if seeds.metrics:
-        load_metrics(seeds, report)
+        _figures, indicators = load_metrics(seeds, report)
         count += 1
+        if seeds.outcomes:
+            load_outcomes(seeds, report, indicators)
+            count += 1
     if seeds.search_words:
         load_search_words(seeds.search_words, report)
         count += 1

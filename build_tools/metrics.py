@@ -681,8 +681,7 @@ def headline(report: Report, figures: list[Figure], overrides: Overrides | None 
     """
     specs = overrides.indicators if overrides and overrides.indicators is not None else GENRE_INDICATORS
     places = places_of(report)
-    years = {place.role: place.year for place in places.values() if place.role}
-    years.setdefault("target", years.get("tasks"))
+    years = role_years(places)
     # Every indicator scans every figure, so each subject is cleaned once here rather than per scan.
     subjects = [(f, _clean(f.subject)) for f in figures]
     out = []
@@ -691,6 +690,13 @@ def headline(report: Report, figures: list[Figure], overrides: Overrides | None 
         if ind.result is not None or ind.target is not None:
             out.append(ind)
     return out
+
+
+def role_years(places: dict[str, Place]) -> dict[str, int | None]:
+    """The year each part role refers to (result: the review year; target: the plan year)."""
+    years = {place.role: place.year for place in places.values() if place.role}
+    years.setdefault("target", years.get("tasks"))
+    return years
 
 
 def _indicator(spec: dict, subjects: list[tuple[Figure, str]], places: dict[str, Place], years: dict) -> Indicator:

@@ -35,7 +35,7 @@ DECREASE = ("下降", "降低", "减少", "压减")
 GROWTH = ("增长", "涨幅", "增速", "增幅", "下降", "降低", "减少", "提高")
 # New columns go at the end: spreadsheets that read the older columns by position keep working.
 CSV_COLUMNS = ["id", "section_id", "block_id", "label", "value", "unit", "qualifier", "kind", "source",
-               "year", "base_year", "estimate", "estimate_word", "status"]
+               "year", "base_year", "estimate", "estimate_word", "status", "indicator", "target_id", "verdict", "note"]
 # Reader-visible text in a figure's public fields, converted in each edition; the rest are ids, numbers, flags.
 TEXT_FIELDS = ("label", "unit", "qualifier", "source", "estimate_word", "status")
 COLUMN_DOCS = [
@@ -46,13 +46,18 @@ COLUMN_DOCS = [
     ("value", "数值;区间取下限,上限写在 qualifier 中"),
     ("unit", "单位,如 %、亿元、万吨"),
     ("qualifier", "限定词,如 左右、以上、近、超"),
-    ("kind", "result=工作回顾中上一年的数字(可能是预计数,见 estimate),target=目标或计划,other=其他"),
-    ("source", "原文中的写法,逐字摘录"),
+    ("kind", "result=工作回顾中上一年的数字(可能是预计数,见 estimate),target=目标或计划,other=其他,"
+             "outcome=后来官方文件公布的目标实际结果(不是报告原文,出处见 source)"),
+    ("source", "原文中的写法,逐字摘录;outcome 行为公布该结果的文件(名称、发布机关、日期、位置)"),
     ("year", "数字所属的年份;目标为目标年份,如 2023、2025、2030"),
     ("base_year", "比较的基期年份,如“比2020年下降12%”为 2020;没有则为空"),
     ("estimate", "true=原文标明是估计数(如“预计”),false=未标明"),
     ("estimate_word", "原文的估计用语,如 预计、初步统计;没有则为空"),
     ("status", "原文的状态用语,如 完成、开工、开复工、投用、新建、力争;多个时以“、”分隔,没有则为空"),
+    ("indicator", "outcome 行:所对应的主要指标名称;其他行为空"),
+    ("target_id", "outcome 行:所对应目标数字的 id;目标是文字表述时为空"),
+    ("verdict", "outcome 行:met=达到,not_met=未达到,none=不作判定(目标为文字、无界限词或口径不同)"),
+    ("note", "outcome 行:编辑对口径等的说明;没有则为空"),
 ]
 
 
@@ -270,8 +275,8 @@ def kind_text(fig: Figure) -> str:
 
 
 def page_markdown(indicators: list[Indicator], figures: list[Figure], href: Href,
-                  convert: Convert = _identity, names: dict[str, str] | None = None) -> str:
-    """The whole metrics page: headline table, chart, downloads, then every figure by section."""
+                  convert: Convert = _identity, names: dict[str, str] | None = None, outcomes: str = "") -> str:
+    """The whole metrics page: headline table, chart, targets against outcomes, downloads, every figure."""
     c = convert
     chart = chart_svg(indicators, convert)
     parts = [f"# {c('数据一览')} {{#metrics}}", "",
@@ -280,7 +285,7 @@ def page_markdown(indicators: list[Indicator], figures: list[Figure], href: Href
     if chart:
         parts += ['<figure class="metrics-chart-figure">', chart,
                   f"<figcaption>{escape(c('图：主要指标增速（具体数字见下表）'))}</figcaption>", "</figure>", ""]
-    parts += [headline_table(indicators, href, convert), "",
+    parts += [headline_table(indicators, href, convert), "", outcomes,
               f"## {c('下载数据')} {{#metrics-downloads}}", "",
               f"- [metrics.csv](metrics/metrics.csv) — {c('表格文件（UTF-8，可用 Excel 打开）')}",
               f"- [metrics.json](metrics/metrics.json) — {c('JSON 数据')}", "",
@@ -298,25 +303,25 @@ def _public(fig: Figure, convert: Convert) -> dict:
     return data
 
 
-def metrics_csv(figures: list[Figure], convert: Convert = _identity) -> bytes:
-    """The figures as CSV, UTF-8 with a BOM so spreadsheet programs detect the encoding."""
+def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: list[dict] = ()) -> bytes:
+    """The figures (then the outcome records) as CSV, UTF-8 with a BOM so spreadsheet programs detect it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for fig in figures:
-        data = _public(fig, convert)
-        # Flags as in the JSON (true/false), not Python's True/False.
-        writer.writerow([str(data[col]).lower() if isinstance(data[col], bool) else data[col] for col in CSV_COLUMNS])
+    for data in [_public(f, convert) for f in figures] + list(outcomes):
+        cells = [data.get(col, "") for col in CSV_COLUMNS]
+        # Flags as in the JSON (true/false), not Python's True/False; None as an empty cell.
+        writer.writerow([str(v).lower() if isinstance(v, bool) else "" if v is None else v for v in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def metrics_json(figures: list[Figure], convert: Convert = _identity) -> str:
-    """The figures as a JSON array, Chinese kept readable."""
-    return json.dumps([_public(f, convert) for f in figures], ensure_ascii=False, indent=2)
+def metrics_json(figures: list[Figure], convert: Convert = _identity, outcomes: list[dict] = ()) -> str:
+    """The figures (then the outcome records) as a JSON array, Chinese kept readable."""
+    return json.dumps([_public(f, convert) for f in figures] + list(outcomes), ensure_ascii=False, indent=2)
 
 
 def home_markdown(indicators: list[Indicator], href: Href, convert: Convert = _identity,
-                  metrics_href: str = "metrics/", limit: int = 6) -> str:
+                  metrics_href: str = "metrics/", limit: int = 6, outcomes: str = "") -> str:
     """A "headline figures at a glance" block for the home page.
 
     ``href(block_id)`` links a figure to its paragraph (relative to the home
@@ -334,5 +339,5 @@ def home_markdown(indicators: list[Indicator], href: Href, convert: Convert = _i
                      f'<span class="metrics-glance-result">{escape(c(result_head))} {_cell(ind, "result", href, c)}</span> '
                      f'<span class="metrics-glance-target">{escape(c(target_head))} {_cell(ind, "target", href, c)}</span></li>')
     return "\n".join([f"## {c('主要数字一览')} {{#metrics-glance}}", "",
-                      '<ul class="metrics-glance">', *items, "</ul>", "",
+                      '<ul class="metrics-glance">', *items, "</ul>", "", *([outcomes, ""] if outcomes else []),
                       f"[{c('查看全部数字与下载')}]({metrics_href})", ""])

@@ -22,6 +22,7 @@ class ReportConfig(Config):
     glossary = opt.Optional(opt.Type(str))
     not_terms = opt.Optional(opt.Type(str))
     metrics = opt.Optional(opt.Type(str))
+    outcomes = opt.Optional(opt.Type(str))
     corrections = opt.Optional(opt.Type(str))
     search_words = opt.Optional(opt.Type(str))
 
