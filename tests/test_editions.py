@@ -352,20 +352,25 @@ def test_zh_hant_sitemap(site):
 PINNED = {**IN_CONTEXT, **CORRECTIONS}
 
 
-def glossary_text(site: Path, edition: str) -> str:
+def glossary_text(site: Path, edition: str, page: str = "glossary") -> str:
     """The glossary page's visible text (definitions are converted with the same table)."""
-    html = (site / edition / "glossary" / "index.html").read_text(encoding="utf-8")
+    html = (site / edition / page / "index.html").read_text(encoding="utf-8")
     return re.sub(r"<[^>]+>", "", html[html.index('<article'):html.index('</article>')])
+
+
+def metrics_text(site: Path, edition: str) -> str:
+    """The metrics page's visible text (outcomes' labels and notes are editors' text, converted alike)."""
+    return glossary_text(site, edition, "metrics")
 
 
 @pytest.mark.parametrize("hans, hant_form", sorted(PINNED.items()))
 def test_pinned_conversion_displayed(site, hans, hant_form):
-    for text in (report_text, glossary_text):
+    for text in (report_text, glossary_text, metrics_text):
         want = text(site, "").count(hans)
         if want:
             assert text(site, HANT).count(hant_form) >= want
             return
-    pytest.fail(f"{hans} is displayed neither in the report nor in the glossary; the pin is stale")
+    pytest.fail(f"{hans} is displayed neither in the report, the glossary nor the metrics page; the pin is stale")
 
 
 # Forms OpenCC produces out of context, wrong wherever they appear in this site.

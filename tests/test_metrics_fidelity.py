@@ -325,8 +325,13 @@ def test_every_text_field_of_the_data_files_is_converted(real):
 
 
 def test_every_public_field_is_a_csv_column_and_documented(real):
+    from build_tools import outcomes as O, outcomes_page as OP
+
     _, figures, _ = real
-    fields = set().union(*(f.as_dict() for f in figures)) - {"value_max"}
+    target = O.Target("X", 2023, "p2-0-2", 6, "%", "以上", "增长6%以上", "m-p2-0-2-1")
+    result = O.Outcome("X", 2023, [O.Value("X增长", 0.1, "%")], [O.Source("t", "p", "2024")])
+    records = OP.outcome_records(O.pair([target], [result], "outcomes.yml"), str)
+    fields = set().union(*(f.as_dict() for f in figures), *records) - {"value_max"}
     assert fields == set(P.CSV_COLUMNS)
     assert [name for name, _ in P.COLUMN_DOCS] == P.CSV_COLUMNS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
