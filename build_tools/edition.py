@@ -40,6 +40,8 @@ class Seeds:
     metrics: Path | None = None
     corrections: Path | None = None
     search_words: Path | None = None
+    translation: Path | None = None
+    qualifiers: Path | None = None
 
 
 @dataclass
@@ -57,7 +59,8 @@ class Edition:
 # jieba frequency for words that must stay one token (far above any in its dictionary).
 WHOLE = 100000
 
-SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words")
+SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words",
+                "translation", "qualifiers")
 
 
 def seeds_from_options(root: Path, options) -> Seeds:
@@ -226,12 +229,17 @@ def _href(pages: dict[str, str], from_src: str):
     return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 
-def check_seeds(seeds: Seeds) -> int:
-    """Validate every seed file the way the build reads it; returns how many were read."""
+def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> int:
+    """Validate every seed file the way the build reads it; returns how many were read.
+
+    ``notes`` receives what is reported without failing (the translation's status);
+    ``strict`` makes a missing, fuzzy or obsolete translation an error.
+    """
     report = load_report(seeds)
     count = 2
+    entries = []
     if seeds.glossary:
-        load_glossary(seeds.glossary, report)
+        entries = load_glossary(seeds.glossary, report)
         load_not_terms(seeds.not_terms)
         count += 2
     if seeds.corrections:
@@ -245,4 +253,13 @@ def check_seeds(seeds: Seeds) -> int:
     if seeds.search_words:
         load_search_words(seeds.search_words, report)
         count += 1
+    if seeds.translation:
+        from .translation import check_translation, load_qualifiers
+
+        qualifiers = load_qualifiers(seeds.qualifiers) if seeds.qualifiers else []
+        status = check_translation(seeds.translation, report, entries, qualifiers, strict)
+        if notes is not None:
+            notes += [str(e) for e in status.fuzzy + status.obsolete + status.missing]
+            notes.append(status.summary(display_path(seeds.translation)))
+        count += 2 if seeds.qualifiers else 1
     return count
