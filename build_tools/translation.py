@@ -334,6 +334,9 @@ def _header_errors(po: polib.POFile, shown: str) -> list[SeedError]:
         errors.append(SeedError(shown, 1, "the header must say Language: en"))
     if "charset=utf-8" not in meta.get("Content-Type", "").lower().replace(" ", ""):
         errors.append(SeedError(shown, 1, "the header must say Content-Type: text/plain; charset=UTF-8"))
+    # Readers are told the English is not the government's own text; the file says so too.
+    if "unofficial translation" not in po.header:
+        errors.append(SeedError(shown, 1, "the comment at the top must say this is an unofficial translation; put it back"))
     return errors
 
 

@@ -250,6 +250,9 @@ def test_header_and_syntax_errors(tmp_path, report, qualifiers):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('"Language: en\\n"\n', ""), encoding="utf-8")
     assert errors_of(path, report, qualifiers) == [f"{path}:1: the header must say Language: en"]
+    path.write_text(text.replace("an unofficial translation", "a translation"), encoding="utf-8")
+    assert errors_of(path, report, qualifiers) == [
+        f"{path}:1: the comment at the top must say this is an unofficial translation; put it back"]
     lines = text.splitlines()
     bad = lines.index('msgctxt "part-1"') + 2
     lines[bad - 1] = 'msgstr "I. Review'
