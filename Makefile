@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve bench lighthouse check outline candidates metrics chromium clean
+.PHONY: site test serve bench lighthouse check outline candidates metrics chromium gettext clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -27,7 +27,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium gettext
 	$(PY) -m pytest
 
 bench: $(STAMP)
@@ -49,6 +49,10 @@ check: $(STAMP)
 # Debian's Chromium for the browser tests (Playwright's own browser download is not used).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# Debian's gettext: the tests check seeds/en.po with msgfmt, as translators' tools read it.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache

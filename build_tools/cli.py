@@ -4,6 +4,7 @@
     python -m build_tools check            validate every file in seeds/
     python -m build_tools candidates       quoted phrases neither in the glossary nor the not-a-term list
     python -m build_tools metrics FILE     the figures of a report, as JSON
+    python -m build_tools po-template OUT  the translation template (OUT.pot) of the configured report
 
 Every failure is one line per problem (``seeds/x.yml:12: …``) and exit status 1.
 """
@@ -58,8 +59,9 @@ def outline(args) -> int:
 def check(args) -> int:
     from .edition import check_seeds
 
-    count = check_seeds(seeds_from_config(args.config))
-    print(f"ok: {count} seed files valid")
+    notes: list[str] = []
+    count = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
+    print("\n".join(notes + [f"ok: {count} seed files valid"]))
     return 0
 
 
@@ -83,6 +85,14 @@ def metrics(args) -> int:
     return 0
 
 
+def po_template(args) -> int:
+    from .translation import write_template
+
+    count = write_template(load_report(seeds_from_config(args.config)), args.out)
+    print(f"{args.out}: {count} units")
+    return 0
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -96,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=outline)
     p = sub.add_parser("check", help="validate every file in seeds/")
     p.add_argument("--config", default=CONFIG)
+    p.add_argument("--strict", action="store_true", help="a missing, fuzzy or obsolete translation is an error")
     p.set_defaults(run=check)
     p = sub.add_parser("candidates", help="list quoted phrases not yet in the glossary or the not-a-term list")
     p.add_argument("--config", default=CONFIG)
@@ -104,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--config", default=CONFIG, help="for the configured report, seeds/metrics.yml applies")
     p.set_defaults(run=metrics)
+    p = sub.add_parser("po-template", help="write the translation template (a .pot file) of the configured report")
+    p.add_argument("out")
+    p.add_argument("--config", default=CONFIG)
+    p.set_defaults(run=po_template)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

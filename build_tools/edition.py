@@ -41,6 +41,8 @@ class Seeds:
     corrections: Path | None = None
     search_words: Path | None = None
     outcomes: Path | None = None
+    translation: Path | None = None
+    qualifiers: Path | None = None
 
 
 @dataclass
@@ -58,7 +60,8 @@ class Edition:
 # jieba frequency for words that must stay one token (far above any in its dictionary).
 WHOLE = 100000
 
-SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words", "outcomes")
+SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words", "outcomes",
+                "translation", "qualifiers")
 
 
 def seeds_from_options(root: Path, options) -> Seeds:
@@ -241,12 +244,17 @@ def _href(pages: dict[str, str], from_src: str):
     return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 
-def check_seeds(seeds: Seeds) -> int:
-    """Validate every seed file the way the build reads it; returns how many were read."""
+def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> int:
+    """Validate every seed file the way the build reads it; returns how many were read.
+
+    ``notes`` receives what is reported without failing (the translation's status);
+    ``strict`` makes a missing, fuzzy or obsolete translation an error.
+    """
     report = load_report(seeds)
     count = 2
+    entries = []
     if seeds.glossary:
-        load_glossary(seeds.glossary, report)
+        entries = load_glossary(seeds.glossary, report)
         load_not_terms(seeds.not_terms)
         count += 2
     if seeds.corrections:
@@ -263,4 +271,13 @@ def check_seeds(seeds: Seeds) -> int:
     if seeds.search_words:
         load_search_words(seeds.search_words, report)
         count += 1
+    if seeds.translation:
+        from .translation import check_translation, load_qualifiers
+
+        qualifiers = load_qualifiers(seeds.qualifiers) if seeds.qualifiers else []
+        status = check_translation(seeds.translation, report, entries, qualifiers, strict)
+        if notes is not None:
+            notes += [str(e) for e in status.fuzzy + status.obsolete + status.missing]
+            notes.append(status.summary(display_path(seeds.translation)))
+        count += 2 if seeds.qualifiers else 1
     return count

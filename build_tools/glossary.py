@@ -18,7 +18,7 @@ from .model import Annotations, Report, Tip
 from .yamlio import LINE, check_keys, display_path, line_of, load_yaml
 
 REQUIRED = {"term", "en", "category", "definition", "basis"}
-OPTIONAL = {"aliases", "see_also"}
+OPTIONAL = {"aliases", "see_also", "en_variants"}
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
 # Claims a definition may only make with a source: a number (a year, a date, a count) or a document's title.
@@ -35,6 +35,8 @@ class Entry:
     basis: str
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
+    # Other English renderings a translation may use for the term (checked in seeds/en.po).
+    en_variants: list[str] = field(default_factory=list)
     line: int | None = None
 
     @property

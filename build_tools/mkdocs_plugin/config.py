@@ -25,6 +25,9 @@ class ReportConfig(Config):
     outcomes = opt.Optional(opt.Type(str))
     corrections = opt.Optional(opt.Type(str))
     search_words = opt.Optional(opt.Type(str))
+    # The English translation (gettext PO) and the qualifiers it must carry.
+    translation = opt.Optional(opt.Type(str))
+    qualifiers = opt.Optional(opt.Type(str))
 
     # This build's edition (a lang of `editions`), and the conversion that makes
     # its text from the zh-Hans source (empty for zh-Hans itself).
