@@ -144,6 +144,8 @@ def open_search(page) -> None:
     """Open the search dialog as a reader would (the header's search button) and type a query."""
     page.click('label.md-header__button[for="__search"]')
     page.fill("input.md-search__input", QUERY)
+    page.press("input.md-search__input", "End")  # Material reads the query on keyup
+    page.wait_for_function("() => /\\d|没有|沒有/.test(document.querySelector('.md-search-result__meta').textContent)")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
 
