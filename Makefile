@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve bench lighthouse check outline candidates metrics chromium gettext clean
+.PHONY: site test serve bench search-bench lighthouse check outline candidates metrics chromium gettext clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -32,6 +32,10 @@ test: $(STAMP) chromium gettext
 
 bench: $(STAMP)
 	$(PY) -m build_tools.bench
+
+# Search alone: first-result share over phrases sampled from the text, and bytes fetched (per edition).
+search-bench: $(STAMP)
+	$(PY) -m build_tools.bench --search
 
 # Lighthouse scores of a fresh build (reports, never fails on a score): make lighthouse LIGHTHOUSE_ARGS="--runs 3"
 LIGHTHOUSE_ARGS ?=

@@ -54,7 +54,10 @@ class Edition:
     files: dict[str, bytes] = field(default_factory=dict)
     # Words for jieba's user dictionary, with their frequencies.
     jieba_words: dict[str, int] = field(default_factory=dict)
+    # Simplified -> this edition's characters, for a query to the fallback index (converted editions).
     query_map: dict[str, str] = field(default_factory=dict)
+    # Traditional -> Simplified, applied to query and text alike by the exact search (see fold_map).
+    fold: dict[str, str] = field(default_factory=dict)
 
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).
@@ -88,8 +91,12 @@ def converter(seeds: Seeds, conversion: str | None) -> Callable[[str], str]:
     return Converter(conversion, corrections).convert
 
 
-def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
-    """All generated pages and files of one edition."""
+def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions: tuple[str, ...] = ()) -> Edition:
+    """All generated pages and files of one edition.
+
+    `twin_conversions` are the conversions of the other editions: search folds
+    the characters they change, so either script finds the text in any edition.
+    """
     report = load_report(seeds)
     convert = converter(seeds, conversion)
     entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
@@ -121,7 +128,42 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words)
     if conversion:
         _converted_search(edition, report)
+    edition.fold = fold_map(seeds, report, [c for c in (conversion, *twin_conversions) if c])
     return edition
+
+
+def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, str]:
+    """Characters a conversion of this text puts in each other's place, mapped to one of them.
+
+    Applied to the query and to the displayed text alike, it makes 營商環境, 营商环境
+    and any mix of the two the same string in either edition. It is the project's
+    own conversion read both ways (着 and 著 are one class if 着力 becomes 著力), so it
+    merges only characters that conversion itself confuses; each class maps to its
+    member most frequent in the source.
+    """
+    text = displayed_text(report)
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for conversion in conversions:
+        for s, t in zip(text, converter(seeds, conversion)(text)):
+            if s != t:
+                parent.setdefault(s, s)
+                parent.setdefault(t, t)
+                parent[root(t)] = root(s)
+    counts = Counter(text)
+    classes: dict[str, list[str]] = {}
+    for c in sorted(parent):
+        classes.setdefault(root(c), []).append(c)
+    fold = {}
+    for members in classes.values():
+        best = max(members, key=lambda c: (counts[c], -ord(c)))
+        fold.update({c: best for c in members if c != best})
+    return fold
 
 
 def _converted_search(edition: Edition, report: Report) -> None:

@@ -178,10 +178,10 @@ def simplified_left(text: str) -> list[str]:
 def test_every_file_has_a_twin(site):
     hans, hant = hans_files(site), hant_files(site)
     assert "404.html" in hans and "404.html" in hant
-    assert {"metrics/metrics.csv", "metrics/metrics.json", "search/search_index.json", "sitemap.xml"} <= hans
+    assert {"metrics/metrics.csv", "metrics/metrics.json", "search/search_index.json", "search/blocks.json",
+            "search/lunr_index.json", "sitemap.xml"} <= hans
     assert sorted(hans - hant) == [], "zh-Hans files without a zh-Hant twin"
-    # The query map is the one file only the zh-Hant edition has (see test_query_map_*).
-    assert sorted(hant - hans) == ["assets/query-map.js"], "zh-Hant files without a zh-Hans twin"
+    assert sorted(hant - hans) == [], "zh-Hant files without a zh-Hans twin"
 
 
 def test_html_pages_are_twinned(site):
@@ -426,7 +426,9 @@ def test_no_simplified_character_in_tooltips_and_labels(site):
     assert not sorted(leftovers)
 
 
-# --- 8. search indexes -----------------------------------------------------------------------------
+# --- 8. search indexes (Material's, which the search falls back to) ------------------------------
+
+LUNR_INDEX = "search/lunr_index.json"
 
 @functools.lru_cache(maxsize=None)
 def _index(path: Path) -> dict:
@@ -438,8 +440,8 @@ def index_text(doc: dict) -> str:
 
 
 def test_search_index_locations(site):
-    hans = _index(site / "search" / "search_index.json")["docs"]
-    hant = _index(site / HANT / "search" / "search_index.json")["docs"]
+    hans = _index(site / LUNR_INDEX)["docs"]
+    hant = _index(site / HANT / LUNR_INDEX)["docs"]
     assert hans and hant
     assert not [d["location"] for d in hans if d["location"].startswith(HANT)]
     assert not [d["location"] for d in hant if HANT.rstrip("/") in d["location"] or "://" in d["location"]]
@@ -450,7 +452,7 @@ def test_search_index_locations(site):
 
 
 def test_zh_hant_search_index_is_traditional(site):
-    docs = _index(site / HANT / "search" / "search_index.json")["docs"]
+    docs = _index(site / HANT / LUNR_INDEX)["docs"]
     text = "\n".join(index_text(d) for d in docs)
     for absent in ("发", "乌", "干部", "发展", "乌海"):
         assert absent not in text
@@ -471,33 +473,24 @@ def whole_tokens(text: str, word: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("edition, word", [("", "五个大起底"), (HANT, "五個大起底"), (HANT, "烏海湖")])
 def test_search_index_keeps_words_whole(site, edition, word):
-    docs = _index(site / edition / "search" / "search_index.json")["docs"]
+    docs = _index(site / edition / LUNR_INDEX)["docs"]
     text = "\n".join(part for d in docs for part in re.split(r"<[^>]+>|\n", d["title"] + "\n" + d["text"]))
     whole, everywhere = whole_tokens(text, word)
     assert everywhere, f"{word} is not in the index"
     assert whole == everywhere, f"{word} is split or glued to a neighbour in {everywhere - whole} of {everywhere} places"
 
 
-# --- 9. query map --------------------------------------------------------------------------------
+# --- 9. query map (the fallback search's Simplified -> Traditional, in search/blocks.json) ----------
 
 def query_map(site: Path) -> dict[str, str]:
-    js = (site / HANT / "assets" / "query-map.js").read_text(encoding="utf-8")
-    m = re.fullmatch(r"window\.EDITION_QUERY_MAP=(\{.*\});\s*", js, re.S)
-    assert m, js[:80]
-    return json.loads(m.group(1))
+    return _index(site / HANT / "search" / "blocks.json")["query"]
 
 
-def test_query_map_shipped_only_in_zh_hant(site):
+def test_query_map_only_in_zh_hant(site):
     mapping = query_map(site)
     assert mapping["乌"] == "烏" and mapping["干"] == "幹" and mapping["发"] == "發"
-    assert not (site / "assets" / "query-map.js").exists()
-    for rel in html_pages(site):
-        hans, hant = pair(site, rel)
-        assert not [s for s in hans.scripts if "query-map" in s], rel
-        maps = [urljoin(page_url(rel, HANT), s) for s in hant.scripts if "query-map" in s]
-        assert maps == [SITE_URL + HANT + "assets/query-map.js"], rel
-        names = [s.rsplit("/", 1)[-1] for s in hant.scripts]
-        assert names.index("query-map.js") < names.index("edition.js"), rel
+    # zh-Hans queries its (Simplified) fallback index through the fold alone.
+    assert "query" not in _index(site / "search" / "blocks.json")
 
 
 def test_query_map_gives_the_most_frequent_form(site):

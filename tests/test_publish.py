@@ -58,8 +58,8 @@ def test_twin_edition_builds_the_same_alone(site, tmp_path):
     alone = tmp_path / "alone"
     result = build_site(alone, config=ROOT / "mkdocs.zh-Hant.yml")
     assert result.returncode == 0, result.stderr
-    index = "search/search_index.json"
-    assert (alone / index).read_bytes() == (site / "zh-Hant" / index).read_bytes()
+    for index in ("search/search_index.json", "search/lunr_index.json", "search/blocks.json"):
+        assert (alone / index).read_bytes() == (site / "zh-Hant" / index).read_bytes(), index
 
 
 def _differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
@@ -131,7 +131,8 @@ def test_css_loads_nothing_from_another_origin(site):
 
 
 def test_our_scripts_name_no_other_origin(site):
-    for name in ("assets/edition.js", "zh-Hant/assets/edition.js", "zh-Hant/assets/query-map.js"):
+    for name in ("assets/edition.js", "zh-Hant/assets/edition.js", "assets/search-worker.js",
+                 "zh-Hant/assets/search-worker.js"):
         assert not re.search(r"https?://", (site / name).read_text(encoding="utf-8")), name
 
 

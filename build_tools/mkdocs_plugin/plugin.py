@@ -1,9 +1,10 @@
-"""The ``report`` MkDocs plugin: generated pages, the nav, and the twin edition.
+"""The ``report`` MkDocs plugin: generated pages, the nav, the search data, and the twin edition.
 
 Every stage of real work lives in :mod:`build_tools`; this module only
-hands MkDocs what :func:`build_tools.edition.build_edition` returns, and
-turns a :class:`~build_tools.errors.SeedError` into a ``PluginError``
-(one readable line, no traceback).
+hands MkDocs what :func:`build_tools.edition.build_edition` returns, hands
+the rendered pages to :mod:`build_tools.search`, and turns a
+:class:`~build_tools.errors.SeedError` into a ``PluginError`` (one readable
+line, no traceback).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import tempfile
 from pathlib import Path
 
@@ -21,13 +23,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .. import urls
 from ..edition import Edition, build_edition, seeds_from_options
 from ..errors import SeedError
+from ..search import GLOSSARY, OTHER, REPORT, SearchData
 from .config import ReportConfig
 
 log = logging.getLogger("mkdocs.plugins.report")
-# Simplified-to-this-edition characters for search queries (see edition.js).
-QUERY_MAP = "assets/query-map.js"
+
+# The edition's search (docs/assets/search-worker.js), plugged into Material as its
+# search worker; it reads the displayed blocks (BLOCKS) and falls back to Material's
+# own worker on Material's index (LUNR_INDEX). Material itself fetches INDEX at page
+# load: only the index's config stays there (for Material's highlighting of ?h= terms).
+SEARCH_WORKER = "assets/search-worker.js"
+BLOCKS = "search/blocks.json"
+INDEX = "search/search_index.json"
+LUNR_INDEX = "search/lunr_index.json"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 class ReportPlugin(BasePlugin[ReportConfig]):
@@ -36,14 +48,18 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def __init__(self):
         self.edition: Edition | None = None
         self.root = Path.cwd()
+        self.search_pages: dict[str, tuple[str, str, str]] = {}
+        self.reading_order: list[str] = []
 
     # Run before Material's search plugin reads its jieba options.
     @event_priority(100)
     def on_config(self, config):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         reset_jieba()
+        self.search_pages, self.reading_order = {}, []
         try:
-            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None)
+            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None,
+                                         self.twin_conversions())
         except SeedError as exc:
             raise PluginError(str(exc)) from None
         convert = self.edition.convert
@@ -56,9 +72,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             toc["permalink_title"] = convert(toc["permalink_title"])
         self.alternate(config)
         self.jieba(config)
-        if self.edition.query_map:
-            config.extra_javascript.insert(0, QUERY_MAP)
         return config
+
+    def twin_conversions(self) -> tuple[str, ...]:
+        """The conversions of the other editions (read from their config files), for search folding."""
+        out = []
+        for edition in self.config.editions:
+            if edition.lang != self.config.edition and edition.config:
+                twin = load_config(str(self.root / edition.config))
+                out.append(twin.plugins["report"].config.conversion)
+        return tuple(c for c in out if c)
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
@@ -116,10 +139,25 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         for name, data in self.edition.files.items():
             files.append(File.generated(config, name, content=data))
-        if self.edition.query_map:
-            mapping = json.dumps(self.edition.query_map, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            files.append(File.generated(config, QUERY_MAP, content=f"window.EDITION_QUERY_MAP={mapping};\n"))
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self.reading_order = [page.url for page in nav.pages]
+        return nav
+
+    def on_page_content(self, html, *, page, config, files):
+        """Keep each page's displayed HTML for the search data (written in on_post_build)."""
+        src = page.file.src_uri
+        generated = {p.src for p in self.edition.pages} - {urls.METRICS, urls.GLOSSARY}
+        kind = GLOSSARY if src == urls.GLOSSARY else REPORT if src in generated else OTHER
+        self.search_pages[page.url] = (page.title or "", kind, html)
+        return html
+
+    def on_post_page(self, output, *, page, config):
+        return use_search_worker(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return use_search_worker(output_content)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Handwritten pages (about, …) are converted here; generated ones already are.
@@ -145,8 +183,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return server
 
     def on_post_build(self, *, config):
-        """Compact the search index; the default edition's build then builds the other editions."""
-        compact_search_index(Path(config.site_dir) / "search" / "search_index.json")
+        """Write the search data; the default edition's build then builds the other editions."""
+        self.write_search(Path(config.site_dir))
         if self.own().path:
             return
         from mkdocs.commands.build import build
@@ -160,6 +198,52 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 build(twin)
                 merge_sitemap(Path(config.site_dir), edition.path)
 
+    def write_search(self, site_dir: Path) -> None:
+        """The exact search's blocks (reading order), and Material's index moved behind the fallback."""
+        if not (site_dir / INDEX).exists():
+            return
+        data = SearchData(fold=self.edition.fold, query_map=self.edition.query_map or self.edition.fold)
+        order = self.reading_order + sorted(set(self.search_pages) - set(self.reading_order))
+        for url in order:
+            if url in self.search_pages:
+                data.add_page(url, *self.search_pages[url])
+        (site_dir / BLOCKS).write_text(data.to_json(), encoding="utf-8")
+        split_search_index(site_dir / INDEX, site_dir / LUNR_INDEX)
+
+
+def use_search_worker(html: str) -> str:
+    """Name the edition's search worker in Material's page config, in place of Material's own.
+
+    Material documents a custom worker as its way to plug in another search; the
+    worker is told where Material's own is (for the fallback), relative to itself.
+    Written for mkdocs-material 9.8.2 (tests/test_search.py pins it).
+    """
+    def replace(m: re.Match) -> str:
+        cfg = json.loads(m.group(2))
+        material = cfg.get("search") or ""
+        assets, sep, tail = material.rpartition("assets/")
+        if not sep or not tail.startswith("javascripts/workers/"):
+            return m.group(0)
+        cfg["search"] = f"{assets}{SEARCH_WORKER}?fallback={tail}"
+        text = json.dumps(cfg, ensure_ascii=False, separators=(",", ":"))
+        return m.group(1) + text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + m.group(3)
+
+    return CONFIG_SCRIPT.sub(replace, html, count=1)
+
+
+def split_search_index(index: Path, lunr_index: Path) -> None:
+    """Move Material's index to `lunr_index` (compact UTF-8), leaving only its config in `index`.
+
+    Material fetches `index` with every page; its documents are needed only by the
+    fallback search, which fetches `lunr_index` the first time a query has no exact
+    match. Material escapes every Chinese character as \\uXXXX; the same data in
+    UTF-8 is about half the bytes.
+    """
+    data = json.loads(index.read_text(encoding="utf-8"))
+    lunr_index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    stub = {"config": data.get("config", {}), "docs": []}
+    index.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
 
 def reset_jieba() -> None:
     """Give this build a jieba without the words an earlier build loaded.
@@ -171,18 +255,6 @@ def reset_jieba() -> None:
     import jieba
 
     jieba.dt.__init__(jieba.dt.dictionary)
-
-
-def compact_search_index(path: Path) -> None:
-    """Rewrite Material's search index as plain UTF-8 JSON without spaces.
-
-    Material escapes every Chinese character as \\uXXXX; the same data in UTF-8 is
-    about half the bytes (and a seventh less gzipped), and the index is what a
-    reader downloads to search.
-    """
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def merge_sitemap(site_dir: Path, twin_path: str) -> None:

@@ -109,34 +109,6 @@
     });
   }
 
-  /* -- Search queries, adjusted before they reach Material's search worker. --
-   * Material segments a Chinese query against the index's own tokens, but never
-   * lets a token run to the query's last character (五个大起底 is found as 五个…);
-   * a trailing Han character that no index holds lets the whole query match.
-   * In the zh-Hant edition, Simplified characters typed on a mainland keyboard
-   * are mapped to the Traditional ones of this text (window.EDITION_QUERY_MAP,
-   * generated at build time from the conversion of this very site). */
-  var QUERY = 2; // Material's SearchMessageType.QUERY
-  var SENTINEL = "\u3021"; // 〡, a Hangzhou numeral: Han script, absent from the report
-
-  function adjustQuery(query) {
-    var map = window.EDITION_QUERY_MAP || {};
-    var out = "";
-    for (var i = 0; i < query.length; i++) out += map[query[i]] || query[i];
-    return /\p{sc=Han}$/u.test(out) ? out + SENTINEL : out;
-  }
-
-  function setupSearch() {
-    var post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message) {
-      if (message && message.type === QUERY && typeof message.data === "string") {
-        message = { type: message.type, data: adjustQuery(message.data) };
-      }
-      return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
-    };
-  }
-  setupSearch();
-
   function init() { setupTerms(); setupTwin(); setupSort(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
