@@ -61,7 +61,8 @@ class _Blocks(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        skip = "data-search-exclude" in a or "hidden" in a or "headerlink" in classes
+        # A script or style's text is code, never shown (the part page's forwarding script is one).
+        skip = "data-search-exclude" in a or "hidden" in a or "headerlink" in classes or tag in ("script", "style")
         if tag not in VOID:
             self.stack.append(_Open(tag, skip))
             self.skipping += skip
