@@ -19,14 +19,15 @@ from .pages import Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
 from . import labels, urls
-from .glossary import annotate, jieba_words, load_glossary, load_not_terms, report_text
+from .glossary import (annotate, check_quotes, definition_warnings, jieba_words, load_glossary,
+                       not_term_lines, report_text)
 from .glossary_page import glossary_markdown
 from . import metrics
 from .metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from .overrides import load_overrides
 from .punct import to_display
 from .errors import SeedError, raise_all
-from .yamlio import display_path, line_of, load_yaml
+from .yamlio import display_path, line_of, load_seed
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Edition:
     # Words for jieba's user dictionary, with their frequencies.
     jieba_words: dict[str, int] = field(default_factory=dict)
     query_map: dict[str, str] = field(default_factory=dict)
+    # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
+    warnings: list[SeedError] = field(default_factory=list)
 
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).
@@ -74,21 +77,40 @@ def load_report(seeds: Seeds) -> Report:
     return annotate_structure(report, load_overrides(seeds.overrides, report))
 
 
-def converter(seeds: Seeds, conversion: str | None) -> Callable[[str], str]:
-    """The text conversion of an edition: identity for zh-Hans, OpenCC plus corrections otherwise."""
+def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> Callable[[str], str]:
+    """The text conversion of an edition: identity for zh-Hans, OpenCC plus corrections otherwise.
+
+    ``text`` is what the corrections apply to; each corrected phrase must occur in it.
+    """
     if not conversion:
         return lambda s: s
     from .hant import Converter, load_corrections
 
-    corrections = load_corrections(seeds.corrections) if seeds.corrections else {}
+    corrections = load_corrections(seeds.corrections, text) if seeds.corrections else {}
     return Converter(conversion, corrections).convert
+
+
+def load_entries(seeds: Seeds, report: Report) -> list:
+    """The glossary, checked against the report and the not-a-term list (every quoted phrase placed once)."""
+    if not seeds.glossary:
+        return []
+    entries = load_glossary(seeds.glossary, report)
+    not_terms = not_term_lines(seeds.not_terms)
+    raise_all(check_quotes(report, entries, not_terms, display_path(seeds.glossary),
+                           display_path(seeds.not_terms) if seeds.not_terms else None))
+    return entries
+
+
+def converted_text(report: Report, entries: list) -> str:
+    """Every zh-Hans text an edition converts that comes from the seeds: the report and the glossary."""
+    return "\n".join([displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries)])
 
 
 def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
     """All generated pages and files of one edition."""
     report = load_report(seeds)
-    convert = converter(seeds, conversion)
-    entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
+    entries = load_entries(seeds, report)
+    convert = converter(seeds, conversion, converted_text(report, entries))
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
@@ -109,7 +131,8 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
         page.markdown = convert(page.markdown)
     # Editors' words are kept whole whatever jieba's own dictionary says.
     words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
-    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words)
+    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
+                      warnings=definition_warnings(entries, display_path(seeds.glossary)) if entries else [])
     if conversion:
         _converted_search(edition, report)
     return edition
@@ -136,12 +159,9 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
     if path is None:
         return []
     shown = display_path(path)
-    data = load_yaml(path, "a YAML list of words", optional=True) or []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of words, one '- 乌海湖' per line")
+    data = load_seed(path, "search-words", "a YAML list of words", optional=True) or []
     text = report_text(report)
-    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report")
-              for w in data if not isinstance(w, str) or w.strip() not in text]
+    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report") for w in data if w.strip() not in text]
     raise_all(errors)
     return [w.strip() for w in data]
 
@@ -208,7 +228,10 @@ def load_metrics(seeds: Seeds, report: Report):
     overrides = metrics.load_overrides(seeds.metrics) if seeds.metrics else None
     figures = metrics.extract(report, overrides)
     metrics.check(report, figures, display_path(seeds.metrics or seeds.report))
-    return figures, metrics.headline(report, figures, overrides)
+    indicators = metrics.headline(report, figures, overrides)
+    if overrides:
+        raise_all(metrics.unmatched(report, overrides, indicators))
+    return figures, indicators
 
 
 def section_names(report: Report) -> dict[str, str]:
@@ -226,18 +249,17 @@ def _href(pages: dict[str, str], from_src: str):
     return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 
-def check_seeds(seeds: Seeds) -> int:
-    """Validate every seed file the way the build reads it; returns how many were read."""
+def check_seeds(seeds: Seeds) -> tuple[int, list[SeedError]]:
+    """Validate every seed file the way the build reads it; how many were read, and the warnings."""
     report = load_report(seeds)
     count = 2
-    if seeds.glossary:
-        load_glossary(seeds.glossary, report)
-        load_not_terms(seeds.not_terms)
-        count += 2
+    entries = load_entries(seeds, report)
+    warnings = definition_warnings(entries, display_path(seeds.glossary)) if entries else []
+    count += 2 if seeds.glossary else 0
     if seeds.corrections:
         from .hant import load_corrections
 
-        load_corrections(seeds.corrections)
+        load_corrections(seeds.corrections, converted_text(report, entries))
         count += 1
     if seeds.metrics:
         load_metrics(seeds, report)
@@ -245,4 +267,4 @@ def check_seeds(seeds: Seeds) -> int:
     if seeds.search_words:
         load_search_words(seeds.search_words, report)
         count += 1
-    return count
+    return count, warnings

@@ -15,10 +15,8 @@ from pathlib import Path
 
 from .errors import SeedError, raise_all
 from .model import Annotations, Report, Tip
-from .yamlio import LINE, check_keys, display_path, line_of, load_yaml
+from .yamlio import display_path, line_of, load_seed, load_yaml, schema_errors
 
-REQUIRED = {"term", "en", "category", "definition", "basis"}
-OPTIONAL = {"aliases", "see_also"}
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
 
@@ -45,42 +43,27 @@ class Entry:
 
 
 def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]:
-    """Read and validate seeds/glossary.yml; all problems are reported together."""
+    """Read seeds/glossary.yml: its schema, then what only the report can tell; all problems together."""
     shown = display_path(path)
     data = load_yaml(path, "the glossary: a YAML list of entries (see seeds/README.md)")
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of entries, each starting with '- term:'")
-    entries, errors = [], []
-    for item in data:
-        entry, problems = _entry(item, shown)
-        errors += problems
-        if entry:
-            entries.append(entry)
-    errors += _cross_checks(entries, shown, report)
+    if not data:
+        # The glossary page is a public URL: an emptied file would make it disappear.
+        raise SeedError(shown, line_of(data), "the glossary is empty; it must list at least one entry "
+                                              "(the page /glossary/ is public; restore the file from git if it was emptied by mistake)")
+    found = schema_errors(data, "glossary", shown)
+    errors = [e for _, e in found]
+    if isinstance(data, list):
+        broken = {path[0] for path, _ in found if path}
+        entries = [_entry(item) for k, item in enumerate(data) if k not in broken]
+        errors += _cross_checks(entries, shown, report)
     raise_all(errors)
     return entries
 
 
-def _entry(item, shown: str) -> tuple[Entry | None, list[SeedError]]:
-    if not isinstance(item, dict):
-        return None, [SeedError(shown, line_of(item), "each entry must be a mapping with term, en, category, definition, basis")]
-    line = line_of(item)
-    errors = check_keys(item, shown, REQUIRED, OPTIONAL)
-    for key in REQUIRED & set(item):
-        if not isinstance(item[key], str) or not item[key].strip():
-            errors.append(SeedError(shown, line_of(item[key], line), f"'{key}' is empty; write it as plain text"))
-    for key in OPTIONAL & set(item):
-        value = item[key]
-        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value)):
-            errors.append(SeedError(shown, line, f"'{key}' must be a list of terms, e.g. {key}: [河长制]"))
-    if errors:
-        return None, errors
-    fields = {k: v for k, v in item.items() if k != LINE}
-    # Values keep their YAML line (plain scalars carry no surrounding spaces to strip).
-    entry = Entry(**{k: (v if isinstance(v, str) else list(v or [])) for k, v in fields.items()}, line=line)
-    return entry, []
+def _entry(item: dict) -> Entry:
+    """One entry of a schema-valid glossary; values keep their YAML line."""
+    fields = {k: (v if isinstance(v, str) else list(v or [])) for k, v in item.items()}
+    return Entry(**fields, line=line_of(item))
 
 
 def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> list[SeedError]:
@@ -101,12 +84,61 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> li
         return errors
     present = _occurring({f for e in entries for f in e.forms}, report_text(report))
     ids = report_ids(report)
+    marked = _marked_entries(report, entries)
     for e in entries:
         for form in e.forms:
             if form not in present:
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' never occurs in the report; check the spelling against the text or remove it"))
+        if e.id not in marked and any(f in present for f in e.forms):
+            longer = sorted({f for f in present for g in e.forms if g in f and f not in e.forms})
+            errors.append(SeedError(shown, e.line, f"'{e.term}' occurs only inside the longer term {'、'.join(longer)}, "
+                                    "so it is never marked in the text; explain it in that entry, or remove it"))
         if ID_LIKE.match(e.basis) and e.basis not in ids:
             errors.append(SeedError(shown, line_of(e.basis, e.line), f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)"))
+    return errors
+
+
+def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
+    """The ids of the entries the matcher marks at least once (one always inside a longer term never is)."""
+    forms = {form: e for e in entries for form in e.forms}
+    index = first_char_index(forms)
+    return {key for _, _, _, b in report.blocks() for text in (b.heading, b.body)
+            for _, _, key in find_spans(text, forms, index)}
+
+
+# Past this length a definition is no longer the "one to three sentences" the guide asks for.
+DEFINITION_MAX = 300
+
+
+def definition_warnings(entries: list[Entry], shown: str) -> list[SeedError]:
+    """Definitions too long for a tooltip on a phone (the tooltip is cut; the glossary page shows all)."""
+    return [SeedError(shown, line_of(e.definition, e.line),
+                      f"the definition of '{e.term}' has {len(e.definition)} characters; the guide asks for one to three "
+                      f"sentences (at most {DEFINITION_MAX} characters), and tooltips show only the beginning")
+            for e in entries if len(e.definition) > DEFINITION_MAX]
+
+
+def check_quotes(report: Report, entries: list[Entry], not_terms: dict[str, int | None],
+                 glossary: str, not_terms_path: str | None) -> list[SeedError]:
+    """Every quoted phrase of the report is a term or a not-a-term, never both; not-terms are quoted phrases.
+
+    The rule comes with the not-a-term list: without one configured, nothing says a phrase was looked at.
+    """
+    errors = []
+    if not_terms_path is None:
+        return errors
+    lines = {b.id: p.line for _, _, p, b in report.blocks()}
+    for phrase, blocks in candidates(report, entries, set(not_terms)):
+        errors.append(SeedError(report.source or "report", lines.get(blocks[0]),
+                                f"the quoted phrase “{phrase}” is neither in {glossary} nor in {not_terms_path or 'the not-a-term list'}; "
+                                "add it to one of them (see seeds/README.md)"))
+    forms = {f: line_of(f, e.line) for e in entries for f in e.forms}
+    quoted = {q for _, _, _, b in report.blocks() for t in (b.heading, b.body) for q in QUOTED.findall(t)}
+    for phrase, line in not_terms.items():
+        if phrase in forms:
+            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is also in {glossary} (line {forms[phrase]}); keep it in one of the two"))
+        elif phrase not in quoted:
+            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is not a quoted phrase of the report; remove it, or copy the words inside the quotes exactly"))
     return errors
 
 
@@ -131,20 +163,22 @@ def report_ids(report: Report) -> set[str]:
 
 def load_not_terms(path: Path | str | None) -> set[str]:
     """seeds/not-terms.yml: quoted phrases that are not terms (brands, event names, emphasis)."""
+    return set(not_term_lines(path))
+
+
+def not_term_lines(path: Path | str | None) -> dict[str, int | None]:
+    """The not-a-term phrases with their lines; a phrase listed twice is an error at the second."""
     if path is None:
-        return set()
+        return {}
     shown = display_path(path)
-    data = load_yaml(path, "a YAML list of '- phrase: …' entries", optional=True) or []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of '- phrase: …' entries")
-    errors, phrases = [], set()
+    data = load_seed(path, "not-terms", "a YAML list of '- phrase: …' entries", optional=True) or []
+    phrases: dict[str, int | None] = {}
+    errors = []
     for item in data:
-        if not isinstance(item, dict):
-            errors.append(SeedError(shown, line_of(item), "each entry must look like '- phrase: 乌海有礼'"))
-            continue
-        errors += check_keys(item, shown, {"phrase"}, {"why"})
-        if isinstance(item.get("phrase"), str):
-            phrases.add(item["phrase"].strip())
+        phrase = item["phrase"].strip()
+        if phrase in phrases:
+            errors.append(SeedError(shown, line_of(item["phrase"]), f"'{phrase}' is already listed at line {phrases[phrase]}; keep one"))
+        phrases.setdefault(phrase, line_of(item["phrase"]))
     raise_all(errors)
     return phrases
 

@@ -1,19 +1,31 @@
-"""Read editor-owned YAML with line numbers, never writing it back.
+"""Read editor-owned YAML with the line of every value, never writing it back.
 
-PyYAML's safe loader does not keep positions; this loader records the
-1-based line of every mapping in a ``__line__`` key so validators can
-point an editor at the exact place.
+The one loader of every seed file. Mappings, lists and strings come back
+as ``LineDict``, ``LineList`` and ``LineStr``: plain ``dict``/``list``/``str``
+that also remember their line (and, for containers, the line of each key
+or item), so a validator can point an editor at the exact place. A key
+given twice in one mapping is an error at the second one, and a syntax
+error names the line of the fault, not the block it sits in.
+
+Each seed file's shape is stated once, as a JSON Schema in
+``build_tools/schemas/`` (:func:`validate`); the hand-written checks of the
+loaders only say what a schema cannot (a phrase must occur in the report).
 """
 
 from __future__ import annotations
 
+import json
+import math
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from .errors import SeedError
 
+# Kept for callers that skip a line key; mappings no longer carry one (their line is an attribute).
 LINE = "__line__"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 class LineStr(str):
@@ -22,23 +34,67 @@ class LineStr(str):
     line: int | None = None
 
 
+class LineDict(dict):
+    """A mapping from YAML: ``line`` where it starts, ``lines[key]`` where each key is."""
+
+    line: int | None = None
+    lines: dict = {}
+
+
+class LineList(list):
+    """A list from YAML: ``line`` where it starts, ``lines[i]`` where each item is."""
+
+    line: int | None = None
+    lines: list = []
+
+
 # libyaml's parser when present: the same safe loading, several times faster.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_Base):
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
+def _line(node) -> int:
+    return node.start_mark.line + 1
 
+
+class _LineLoader(_Base):
     def construct_yaml_str(self, node):
         value = LineStr(super().construct_yaml_str(node))
-        value.line = node.start_mark.line + 1
+        value.line = _line(node)
         return value
+
+    def construct_line_map(self, node):
+        data = LineDict()
+        data.line = _line(node)
+        yield data
+        self._refuse_duplicates(node)
+        data.update(self.construct_mapping(node))
+        data.lines = {self.construct_object(k): _line(k) for k, _ in node.value}
+
+    def construct_line_seq(self, node):
+        data = LineList()
+        data.line = _line(node)
+        yield data
+        data.extend(self.construct_sequence(node))
+        data.lines = [_line(item) for item in node.value]
+
+    def _refuse_duplicates(self, node) -> None:
+        """A key given twice would silently drop its first value: stop at the second."""
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node)
+            try:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"'{key}' is listed twice (first at line {seen[key]}); keep one",
+                        key_node.start_mark)
+                seen[key] = _line(key_node)
+            except TypeError:
+                continue  # an unhashable key is refused by the constructor itself
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_seq)
 
 
 def display_path(path: Path | str) -> str:
@@ -51,7 +107,7 @@ def display_path(path: Path | str) -> str:
 
 
 def read_text(path: Path | str, what: str) -> str:
-    """Read a UTF-8 seed file, or raise a SeedError that says what was expected."""
+    """Read a UTF-8 seed file (a byte-order mark is dropped), or raise a SeedError that says what was expected."""
     path = Path(path)
     shown = display_path(path)
     if not path.is_file():
@@ -60,11 +116,45 @@ def read_text(path: Path | str, what: str) -> str:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SeedError(shown, None, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
-    return text
+    # Windows editors save UTF-8 with a BOM; it is no character of the text.
+    return text.removeprefix("\ufeff")
+
+
+# What a YAML problem means for an editor, by the words PyYAML/libyaml use for it.
+_HINTS = [
+    ("tab", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "a value containing ': ' must be quoted, or the line is indented wrongly"),
+    ("expected <block end>", "this line is indented differently from the entries around it"),
+    ("did not find expected key", "this line is indented differently from the entries around it"),
+    ("did not find expected '-' indicator", "this line is indented differently from the entries around it"),
+    ("could not find expected ':'", "a field needs ': ' after its name, or a quote is not closed"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("while parsing a flow", "a bracket [ ] or brace { } is not closed"),
+    ("listed twice", ""),
+]
+
+
+def _hint(problem: str, context: str) -> str:
+    words = f"{problem} {context}"
+    return next((h for k, h in _HINTS if k in words), "check indentation and quotes")
+
+
+def _fault(exc: yaml.MarkedYAMLError):
+    """Where the editor's mistake is: the problem mark, except for a bracket or quote left open.
+
+    The context mark only says where the enclosing block began (line 17 for a
+    mis-indented entry at line 603); but an unclosed ``[`` or quote is found
+    only at the end of the file, and a key without its ':' on the next line:
+    the place to fix is where they began.
+    """
+    context = exc.context or ""
+    if exc.context_mark and any(w in context for w in ("flow", "quoted scalar", "simple key")):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def load_yaml(path: Path | str, what: str, optional: bool = False):
-    """Parse a YAML seed file; mappings carry their line under ``__line__``.
+    """Parse a YAML seed file into Line* values (see the module docstring).
 
     An optional file that is missing reads as ``None``.
     """
@@ -75,27 +165,135 @@ def load_yaml(path: Path | str, what: str, optional: bool = False):
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        # The context ("while scanning a simple key") is where the editor's mistake is, when given.
-        mark = exc.context_mark or exc.problem_mark
+        mark = _fault(exc)
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SeedError(display_path(path), line, f"YAML syntax error: {problem}; check indentation and quotes") from None
+        hint = _hint(exc.problem or "", exc.context or "")
+        kind = "" if "listed twice" in problem else "YAML syntax error: "
+        raise SeedError(display_path(path), line, f"{kind}{problem}" + (f"; {hint}" if hint else "")) from None
     except yaml.YAMLError as exc:
         raise SeedError(display_path(path), None, f"YAML error: {exc}") from None
 
 
 def line_of(item, default: int | None = None) -> int | None:
-    """The line a mapping started on, when the loader recorded one."""
-    if isinstance(item, dict):
-        return item.get(LINE, default)
+    """The line a YAML value started on, when the loader recorded one."""
+    if isinstance(item, dict) and LINE in item:
+        return item[LINE]
     return getattr(item, "line", None) or default
 
 
-def check_keys(item: dict, path: str, required: set[str], optional: set[str]) -> list[SeedError]:
-    """Unknown and missing fields of one YAML mapping, as errors."""
-    line = line_of(item)
-    keys = set(item) - {LINE}
-    errors = [SeedError(path, line, f"unknown field '{k}'; allowed: {', '.join(sorted(required | optional))}")
-              for k in sorted(keys - required - optional, key=str)]
-    errors += [SeedError(path, line, f"missing field '{k}'") for k in sorted(required - keys)]
-    return errors
+def line_at(data, path) -> int | None:
+    """The line of the value at a path of keys and indexes (a jsonschema error path), as deep as known."""
+    line, node = line_of(data), data
+    for key in path:
+        lines = getattr(node, "lines", None)
+        if isinstance(node, dict) and key in node:
+            line = (lines or {}).get(key, line)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            line = lines[key] if lines and key < len(lines) else line
+        else:
+            break
+        node = node[key]
+    return line
+
+
+# ---------------------------------------------------------------- JSON Schema
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    """The JSON Schema of one kind of seed file (``glossary`` -> schemas/glossary.schema.json)."""
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    # JSON has no infinity or NaN: a number published in metrics.json must be finite.
+    checker.checks("finite")(lambda v: not isinstance(v, float) or math.isfinite(v))
+    cls = jsonschema.validators.validator_for(schema(name))
+    return cls(schema(name), format_checker=checker)
+
+
+def validate(data, name: str, shown: str) -> list[SeedError]:
+    """Every way ``data`` breaks the schema ``name``, as errors at the line of the value at fault."""
+    return [e for _, e in schema_errors(data, name, shown)]
+
+
+def schema_errors(data, name: str, shown: str) -> list[tuple[list, SeedError]]:
+    """Like :func:`validate`, each error with the path of the value at fault (to skip broken entries)."""
+    found = {}
+    for error in sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = list(error.absolute_path)
+        line, message = _explain(error, data, path)
+        # One message per line and text (anyOf branches can repeat themselves).
+        found.setdefault((line, message), (path, SeedError(shown, line, message)))
+    return list(found.values())
+
+
+_TYPE_WORDS = {"string": "text", "number": "a number such as 12 or 3.5", "integer": "a whole number such as 2023",
+               "array": "a list", "object": "a mapping of fields (name: value)", "null": "empty",
+               "boolean": "true or false"}
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return f"'{value}'"
+
+
+def _explain(error, data, path: list) -> tuple[int | None, str]:
+    """A line and a plain message for one jsonschema error; a schema's ``x-hint`` tells what to do."""
+    field = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+    name = f"'{field}'" if field else "this entry" if path else "the file"
+    if path and isinstance(path[-1], int):
+        name = f"each entry of '{field}'" if field else "each entry"
+    line = line_at(data, path)
+    kind, value = error.validator, error.validator_value
+    # A schema's hint says how to write a value; a missing or unknown field needs none.
+    hint = error.schema.get("x-hint", "") if kind not in ("required", "additionalProperties") else ""
+    if kind == "type":
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in ([value] if isinstance(value, str) else value) if t != "null")
+        message = (f"{name} must be {wanted}, not {_describe(error.instance)}" if path
+                   else f"expected {wanted} in this file, found {_describe(error.instance)}")
+        if value == "string" and isinstance(error.instance, (int, float)) and field:
+            hint = (hint + "; " if hint else "") + f"put it in quotes: {field}: '{error.instance}'"
+    elif kind == "required":
+        missing = [k for k in value if k not in error.instance]
+        message = "missing field " + ", ".join(f"'{k}'" for k in missing)
+    elif kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted((k for k in error.instance if k not in allowed), key=str)
+        line = getattr(error.instance, "lines", {}).get(extra[0], line) if extra else line
+        message = f"unknown field '{extra[0] if extra else '?'}'" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
+    elif kind == "enum":
+        message = f"{name} is {_describe(error.instance)}; it must be one of: {'、'.join(map(str, value))}"
+    elif kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
+        message = f"{name} is empty; write it as plain text"
+    elif kind == "minItems":
+        message = f"{name} must list at least {value} item{'s' if value != 1 else ''}"
+    elif kind == "uniqueItems":
+        message = f"{name} lists the same item twice"
+    elif kind == "format" and value == "finite":
+        message = f"{name} must be a finite number, not {error.instance}"
+    else:
+        message = f"{name}: {error.message}"
+    return line, message + (f"; {hint}" if hint else "")
+
+
+def load_seed(path: Path | str, name: str, what: str, optional: bool = False):
+    """Load a seed file and check it against its schema; every problem is raised at once with its line."""
+    from .errors import raise_all
+
+    data = load_yaml(path, what, optional=optional)
+    if data is not None:
+        raise_all(validate(data, name, display_path(path)))
+    return data

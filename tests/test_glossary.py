@@ -57,7 +57,7 @@ def test_good_file_loads(tmp_path, report):
 
 @pytest.mark.parametrize("change, line, message", [
     (lambda t: t.replace("  en: River", "  en River"), 3, "YAML syntax error"),
-    (lambda t: t.replace("  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"), 2, "unknown field 'defintion'"),
+    (lambda t: t.replace("  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"), 5, "unknown field 'defintion'"),
     (lambda t: t.replace("  en: Forest Chief System\n", ""), 7, "missing field 'en'"),
     (lambda t: t.replace("term: 林长制", "term: 河长制"), 7, "'河长制' is already an entry or alias at line 2"),
     (lambda t: t + "  aliases: [河长制]\n", 13, "'河长制' is already an entry or alias"),
