@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -153,6 +154,22 @@ def _fault(exc: yaml.MarkedYAMLError):
     return exc.problem_mark or exc.context_mark
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#'"]+:\s+)?(['"])(.*)$""")
+
+
+def _open_quote(text: str, before: int) -> int | None:
+    """The first line before ``before`` whose quoted value does not close on it (seed values are one line)."""
+    for number, line in enumerate(text.splitlines()[:max(before - 1, 0)], 1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("''", "") if quote == "'" else rest.replace('\\\\', "").replace('\\"', "")
+        if quote not in rest:
+            return number
+    return None
+
+
 def load_yaml(path: Path | str, what: str, optional: bool = False):
     """Parse a YAML seed file into Line* values (see the module docstring).
 
@@ -169,6 +186,10 @@ def load_yaml(path: Path | str, what: str, optional: bool = False):
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _hint(exc.problem or "", exc.context or "")
+        opened = _open_quote(text, line or 0)
+        if opened:
+            # A quote left open swallows the lines after it; the parser stops far below.
+            line, hint = opened, "a quote opened on this line is not closed on it"
         kind = "" if "listed twice" in problem else "YAML syntax error: "
         raise SeedError(display_path(path), line, f"{kind}{problem}" + (f"; {hint}" if hint else "")) from None
     except yaml.YAMLError as exc:
@@ -278,6 +299,8 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
         message = f"{name} is {_describe(error.instance)}; it must be one of: {'、'.join(map(str, value))}"
     elif kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
         message = f"{name} is empty; write it as plain text"
+    elif kind == "pattern":
+        message = f"{name} is {_describe(error.instance)}, which is not of the expected form"
     elif kind == "minItems":
         message = f"{name} must list at least {value} item{'s' if value != 1 else ''}"
     elif kind == "uniqueItems":
