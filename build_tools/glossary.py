@@ -55,7 +55,10 @@ def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]
     if isinstance(data, list):
         broken = {path[0] for path, _ in found if path}
         entries = [_entry(item) for k, item in enumerate(data) if k not in broken]
-        errors += _cross_checks(entries, shown, report)
+        # A broken entry's term still exists for see_also: one mistake, one error.
+        named = {item["term"] for k, item in enumerate(data) if k in broken and isinstance(item, dict)
+                 and isinstance(item.get("term"), str)}
+        errors += _cross_checks(entries, shown, report, named)
     raise_all(errors)
     return entries
 
@@ -66,7 +69,7 @@ def _entry(item: dict) -> Entry:
     return Entry(**fields, line=line_of(item))
 
 
-def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> list[SeedError]:
+def _cross_checks(entries: list[Entry], shown: str, report: Report | None, named: set[str] = frozenset()) -> list[SeedError]:
     """Duplicates, dangling see_also, terms absent from the report, basis ids that do not exist."""
     errors, seen = [], {}
     for e in entries:
@@ -75,7 +78,7 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> li
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' is already an entry or alias at line {seen[form]}; keep one"))
             else:
                 seen[form] = line_of(form, e.line)
-    terms = {e.term for e in entries}
+    terms = {e.term for e in entries} | named
     for e in entries:
         for other in e.see_also:
             if other not in terms:

@@ -9,10 +9,12 @@ turns a :class:`~build_tools.errors.SeedError` into a ``PluginError``
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import logging
 import os
 import posixpath
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .. import urls
 from ..edition import Edition, build_edition, seeds_from_options
-from ..errors import SeedError
+from ..errors import SeedError, annotations
+from ..pages import Page
 from .config import ReportConfig
 
 log = logging.getLogger("mkdocs.plugins.report")
@@ -45,7 +49,14 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         try:
             self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None)
         except SeedError as exc:
-            raise PluginError(str(exc)) from None
+            for line in annotations(exc):
+                print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
+            if not _serving:
+                raise PluginError(str(exc)) from None
+            self.edition = error_edition(exc, _good_pages.get(self.config.edition))
+        else:
+            _good_pages[self.config.edition] = [(p.src, p.title) for p in self.edition.pages]
+        self.warn(self.edition.warnings)
         convert = self.edition.convert
         config.site_name = convert(config.site_name)
         if config.site_description:
@@ -59,6 +70,21 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.edition.query_map:
             config.extra_javascript.insert(0, QUERY_MAP)
         return config
+
+    def on_startup(self, *, command, dirty):
+        """Under `mkdocs serve`, a broken seed file shows an error page instead of stopping the preview."""
+        global _serving
+        _serving = command == "serve"
+
+    def warn(self, warnings) -> None:
+        """Warnings (``--strict`` makes them stop the build); under serve, shown without stopping it."""
+        for warning in warnings:
+            for line in annotations(warning, "warning"):
+                print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
+            if _serving:
+                sys.stderr.write(f"WARNING -  {warning}\n")
+            else:
+                log.warning(str(warning))
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
@@ -159,6 +185,32 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 log.info("Building the %s edition", edition.lang)
                 build(twin)
                 merge_sitemap(Path(config.site_dir), edition.path)
+
+
+# Set by on_startup under `mkdocs serve` (module-wide: the twin edition's plugin is another instance).
+_serving = False
+# The pages of each edition's last good build, so that the preview keeps every URL while a seed is broken.
+_good_pages: dict[str, list[tuple[str, str]]] = {}
+
+ERROR_TITLE = "种子文件有错误"
+
+
+def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Edition:
+    """The preview of a broken build: every page says which file and line to fix, until it is fixed.
+
+    Printed to the terminal too, outside MkDocs' logger: under ``strict`` a logged
+    error would abort the build, and the preview would hang instead of explaining.
+    """
+    sys.stderr.write(f"ERROR   -  {exc}\n(the preview shows this error until the file is fixed and saved)\n")
+    problems = html.escape(str(exc))
+    markdown = "\n".join([
+        f"---\ntitle: {ERROR_TITLE}\nsearch:\n  exclude: true\n---",
+        f"# {ERROR_TITLE}，网站未更新 {{ #seed-error }}", "",
+        "请打开下面指出的文件，改正所指的行，然后保存。保存后本页会自动刷新；改好之前，每一页都显示这条提示。", "",
+        f'<pre class="seed-errors">{problems}</pre>', "",
+        "每行的格式是“文件:行号: 说明”。各文件的写法见 seeds/README.md。", ""])
+    return Edition(pages=[Page(src, title, markdown) for src, title in pages or [(urls.HOME, ERROR_TITLE)]],
+                   convert=lambda text: text)
 
 
 def reset_jieba() -> None:
