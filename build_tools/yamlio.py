@@ -299,6 +299,10 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
         message = f"{name} is {_describe(error.instance)}; it must be one of: {'、'.join(map(str, value))}"
     elif kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
         message = f"{name} is empty; write it as plain text"
+    elif kind == "not":
+        message = f"{name} contains markup or code"
+    elif kind == "pattern" and isinstance(error.instance, str) and "\n" in error.instance.strip():
+        message = f"{name} runs over several lines"
     elif kind == "pattern":
         message = f"{name} is {_describe(error.instance)}, which is not of the expected form"
     elif kind == "minItems":

@@ -163,8 +163,19 @@ def test_glossary_page_groups_and_links(site):
 HOSTILE = '<script>alert(1)</script> & "><img src=x onerror=alert(2)>'
 
 
-def test_definitions_stay_text(tmp_path, report):
-    path = write(tmp_path, GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'"))
+def test_markup_in_a_definition_is_refused(tmp_path, report):
+    text = errors_of(tmp_path, GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'"), report)
+    assert "glossary.yml:5: 'definition' contains markup" in text
+
+
+def test_definitions_stay_text(tmp_path, report, monkeypatch):
+    """Defence in depth: a definition that got past the checks would still be shown as text."""
+    import build_tools.edition
+
+    path = write(tmp_path, GOOD)
+    entries = load_glossary(path, report)
+    entries[0].definition = HOSTILE
+    monkeypatch.setattr(build_tools.edition, "load_glossary", lambda *args: entries)
     seeds = Seeds(report=REPORT, overrides=ROOT / "seeds/overrides.yml", glossary=path)
     edition = build_edition(seeds)
     pages = {p.src: p.markdown for p in edition.pages}
