@@ -106,8 +106,12 @@ def converted_text(report: Report, entries: list) -> str:
     return "\n".join([displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries)])
 
 
-def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
-    """All generated pages and files of one edition."""
+def build_edition(seeds: Seeds, conversion: str | None = None,
+                  source_url: Callable[[Path, int], str] | None = None) -> Edition:
+    """All generated pages and files of one edition.
+
+    ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
+    """
     report = load_report(seeds)
     entries = load_entries(seeds, report)
     convert = converter(seeds, conversion, converted_text(report, entries))
@@ -119,7 +123,8 @@ def build_edition(seeds: Seeds, conversion: str | None = None) -> Edition:
                          metrics_href=urls.source_link(urls.HOME, urls.METRICS)) if figures else ""
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where, located)))
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(
+            report, entries, where, located, (lambda e: source_url(seeds.glossary, e.line)) if source_url else None)))
     files = {}
     if figures:
         pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(

@@ -17,13 +17,14 @@ import posixpath
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import urls
+from .. import labels, urls
 from ..edition import Edition, build_edition, seeds_from_options
 from ..errors import SeedError, annotations
 from ..pages import Page
@@ -47,7 +48,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         reset_jieba()
         try:
-            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None)
+            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None,
+                                         source_url(config, self.root))
         except SeedError as exc:
             for line in annotations(exc):
                 print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
@@ -154,12 +156,23 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        context["report_error"] = self.report_error(page, config)
         others = (e for e in self.config.editions if e.lang != self.config.edition)
         context["twin_href"] = next((self.twin_url(e, page.url) for e in others), "")
         root = (config.site_url or "").removesuffix(self.own().path)
         context["edition_alternates"] = [{"lang": e.lang, "href": root + e.path + page.url}
                                          for e in self.config.editions] if root else []
         return context
+
+    def report_error(self, page, config) -> dict | None:
+        """A plain link to a new GitHub issue, prefilled with this page (the paragraph is added on click)."""
+        if not config.repo_url or "github.com" not in config.repo_url:
+            return None
+        address = page.canonical_url or page.url
+        body = self.edition.convert(f"页面：{address}\n段落：\n\n问题：\n")
+        query = urlencode({"title": self.edition.convert(f"{labels.REPORT_ERROR}：{page.title}"), "body": body})
+        return {"href": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+                "label": self.edition.convert(labels.REPORT_ERROR)}
 
     def twin_url(self, edition, url: str) -> str:
         """The same page in another edition, relative to this page."""
@@ -193,6 +206,16 @@ _serving = False
 _good_pages: dict[str, list[tuple[str, str]]] = {}
 
 ERROR_TITLE = "种子文件有错误"
+
+
+def source_url(config, root: Path):
+    """Where a seed file's line is on GitHub (repo_url, and the branch named by edit_uri), or None."""
+    repo = (config.repo_url or "").rstrip("/")
+    if "github.com" not in repo:
+        return None
+    parts = (config.edit_uri or "edit/main/").strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+    return lambda path, line: f"{repo}/blob/{branch}/{Path(path).resolve().relative_to(root).as_posix()}#L{line}"
 
 
 def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Edition:
