@@ -145,20 +145,20 @@ def check_numbering(parts: list[Part], name: str) -> None:
     """
     for n, part in enumerate(parts, 1):
         if part.number != n:
-            raise SeedError(name, part.line, _numbering_error("part", part.label, n, part.number,
+            raise SeedError(name, part.line, _numbering_error(f"part {part.label}", n, part.number,
                                                               parts[n - 2].label if n > 1 else ""))
         for m, section in enumerate(part.sections, 1):
             if section.number != m:
                 before = part.sections[m - 2].label if m > 1 else part.label
-                raise SeedError(name, section.line, _numbering_error(f"subsection of part {part.label}", section.label,
+                raise SeedError(name, section.line, _numbering_error(f"subsection {section.label} of part {part.label}",
                                                                      m, section.number, before))
 
 
-def _numbering_error(what: str, label: str, expected: int, found: int, before: str) -> str:
+def _numbering_error(what: str, expected: int, found: int, before: str) -> str:
     after = f" after {before}" if before else " first"
     if found < expected:
-        return f"{what} {label} comes{after}; numbering must continue in order (expected number {expected}); check for a repeated or misnumbered heading"
-    return (f"{what} {label} comes{after}, but number {expected} is missing; "
+        return f"{what} comes{after}; numbering must continue in order (expected number {expected}); check for a repeated or misnumbered heading"
+    return (f"{what} comes{after}, but number {expected} is missing; "
             "restore the missing heading on a line of its own, or correct the numbering")
 
 

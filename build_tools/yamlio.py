@@ -285,8 +285,9 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
         wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in ([value] if isinstance(value, str) else value) if t != "null")
         message = (f"{name} must be {wanted}, not {_describe(error.instance)}" if path
                    else f"expected {wanted} in this file, found {_describe(error.instance)}")
-        if value == "string" and isinstance(error.instance, (int, float)) and field:
-            hint = (hint + "; " if hint else "") + f"put it in quotes: {field}: '{error.instance}'"
+        if value == "string" and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool):
+            # YAML read digits as a number: quoting is the whole fix.
+            hint = f"put it in quotes: {field + ': ' if path and isinstance(path[-1], str) else ''}'{error.instance}'"
     elif kind == "required":
         missing = [k for k in value if k not in error.instance]
         message = "missing field " + ", ".join(f"'{k}'" for k in missing)
@@ -298,7 +299,7 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
     elif kind == "enum":
         message = f"{name} is {_describe(error.instance)}; it must be one of: {'、'.join(map(str, value))}"
     elif kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
-        message = f"{name} is empty; write it as plain text"
+        message = f"{name} is empty"
     elif kind == "not":
         message = f"{name} contains markup or code"
     elif kind == "pattern" and isinstance(error.instance, str) and "\n" in error.instance.strip():

@@ -5,21 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from build_tools import devserver
 from build_tools.model import Annotations, Report, Tip
 from build_tools.pages import Writer
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=devserver.CHROMIUM, args=devserver.CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_long_definition_tooltip_is_capped(browser):
