@@ -39,14 +39,14 @@ class LineDict(dict):
     """A mapping from YAML: ``line`` where it starts, ``lines[key]`` where each key is."""
 
     line: int | None = None
-    lines: dict = {}
+    lines: dict  # set by the loader
 
 
 class LineList(list):
     """A list from YAML: ``line`` where it starts, ``lines[i]`` where each item is."""
 
     line: int | None = None
-    lines: list = []
+    lines: list  # set by the loader
 
 
 # libyaml's parser when present: the same safe loading, several times faster.
@@ -82,6 +82,8 @@ class _LineLoader(_Base):
         """A key given twice would silently drop its first value: stop at the second."""
         seen: dict = {}
         for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # '<<' merges another mapping; the constructor flattens it
             key = self.construct_object(key_node)
             try:
                 if key in seen:
@@ -132,6 +134,7 @@ _HINTS = [
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("while parsing a flow", "a bracket [ ] or brace { } is not closed"),
     ("listed twice", ""),
+    ("constructor for the tag", "a value starting with '!' must be put in quotes"),
 ]
 
 
@@ -192,8 +195,12 @@ def load_yaml(path: Path | str, what: str, optional: bool = False):
             line, hint = opened, "a quote opened on this line is not closed on it"
         kind = "" if "listed twice" in problem else "YAML syntax error: "
         raise SeedError(display_path(path), line, f"{kind}{problem}" + (f"; {hint}" if hint else "")) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[:exc.position].count("\n") + 1
+        raise SeedError(display_path(path), line, f"a control character (#x{exc.character:04x}) YAML does not allow; "
+                                                  "delete it (it is often invisible: retype the line)") from None
     except yaml.YAMLError as exc:
-        raise SeedError(display_path(path), None, f"YAML error: {exc}") from None
+        raise SeedError(display_path(path), None, "YAML error: " + " ".join(str(exc).split())) from None
 
 
 def line_of(item, default: int | None = None) -> int | None:

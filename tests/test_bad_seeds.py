@@ -236,3 +236,24 @@ def test_each_seed_file_names_its_schema(key):
     assert target == FOLDER / f"{SCHEMAS[key]}.schema.json" and target.is_file()
     jsonschema.Draft202012Validator.check_schema(schema(SCHEMAS[key]))
     jsonschema.Draft202012Validator(schema(SCHEMAS[key])).validate(load_yaml(path, "a seed file"))
+
+
+# Odd files that must end in a SeedError (or pass), never in a traceback.
+ODD = [
+    ("G", "- term: &a 四个经济\n  en: *a\n"), ("G", "- !!python/object:os.system {}\n"),
+    ("G", "--- \n- term: a\n---\n- term: b\n"), ("G", "? [a, b]\n: c\n"), ("G", "- [[[[[[]]]]]]\n"),
+    ("G", "\x00\x01"), ("G", "- term: 四个经济\n  <<: {en: x}\n"), ("G", "- term: true\n"), ("G", "- term: 2023-01-01\n"),
+    ("N", "{}\n"), ("N", "- phrase: [a]\n"), ("O", "[]\n"), ("O", "runin_headings: 5\n"), ("S", "乌海湖\n"),
+    ("C", "? [a]\n: b\n"), ("C", "民生发展: !!binary aGVsbG8=  # x\n"), ("C", "true: 是的  # x\n"), ("M", "5\n"),
+    ("M", ADD.replace("value: 9", "value: true")), ("R", "\ufeff"), ("R", "一、回顾\n"), ("R", "\n\n\n一、\n"),
+    ("R", "标题\n一、回顾\n(一)小节\n内容。\n(一)又一\n"), ("R", "标题\n一、回顾\n各位代表:\n"),
+]
+
+
+@pytest.mark.parametrize("key, text", ODD)
+def test_odd_input_never_crashes(seeds_copy, key, text):
+    (seeds_copy / FILES[key]).write_text(text, encoding="utf-8")
+    try:
+        check_seeds(seeds_in(seeds_copy))
+    except SeedError as exc:
+        assert all(line.startswith("seeds/") for line in str(exc).splitlines()), str(exc)
