@@ -19,7 +19,7 @@ from .pages import Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
 from . import labels, urls
-from .glossary import (annotate, check_quotes, definition_warnings, jieba_words, load_glossary,
+from .glossary import (annotate, check_quotes, glossary_warnings, jieba_words, load_glossary,
                        not_term_lines, report_text)
 from .glossary_page import glossary_markdown
 from . import metrics
@@ -137,7 +137,7 @@ def build_edition(seeds: Seeds, conversion: str | None = None,
     # Editors' words are kept whole whatever jieba's own dictionary says.
     words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
     edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
-                      warnings=definition_warnings(entries, display_path(seeds.glossary)) if entries else [])
+                      warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [])
     if conversion:
         _converted_search(edition, report)
     return edition
@@ -259,7 +259,7 @@ def check_seeds(seeds: Seeds) -> tuple[int, list[SeedError]]:
     report = load_report(seeds)
     count = 2
     entries = load_entries(seeds, report)
-    warnings = definition_warnings(entries, display_path(seeds.glossary)) if entries else []
+    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else []
     count += 2 if seeds.glossary else 0
     if seeds.corrections:
         from .hant import load_corrections

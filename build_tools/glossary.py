@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import SeedError, raise_all
 from .model import Annotations, Report, Tip
-from .yamlio import display_path, line_of, load_seed, load_yaml, schema_errors
+from .yamlio import display_path, line_of, load_checked, load_seed
 
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
@@ -45,12 +45,11 @@ class Entry:
 def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]:
     """Read seeds/glossary.yml: its schema, then what only the report can tell; all problems together."""
     shown = display_path(path)
-    data = load_yaml(path, "the glossary: a YAML list of entries (see seeds/README.md)")
+    data, found = load_checked(path, "glossary", "the glossary: a YAML list of entries (see seeds/README.md)")
     if not data:
         # The glossary page is a public URL: an emptied file would make it disappear.
         raise SeedError(shown, line_of(data), "the glossary is empty; it must list at least one entry "
                                               "(the page /glossary/ is public; restore the file from git if it was emptied by mistake)")
-    found = schema_errors(data, "glossary", shown)
     errors = [e for _, e in found]
     if isinstance(data, list):
         broken = {path[0] for path, _ in found if path}
@@ -87,15 +86,10 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None, named
         return errors
     present = _occurring({f for e in entries for f in e.forms}, report_text(report))
     ids = report_ids(report)
-    marked = _marked_entries(report, entries)
     for e in entries:
         for form in e.forms:
             if form not in present:
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' never occurs in the report; check the spelling against the text or remove it"))
-        if e.id not in marked and any(f in present for f in e.forms):
-            longer = sorted({f for f in present for g in e.forms if g in f and f not in e.forms})
-            errors.append(SeedError(shown, e.line, f"'{e.term}' occurs only inside the longer term {'、'.join(longer)}, "
-                                    "so it is never marked in the text; explain it in that entry, or remove it"))
         if ID_LIKE.match(e.basis) and e.basis not in ids:
             errors.append(SeedError(shown, line_of(e.basis, e.line), f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)"))
     return errors
@@ -111,6 +105,27 @@ def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
 
 # Past this length a definition is no longer the "one to three sentences" the guide asks for.
 DEFINITION_MAX = 300
+
+
+def glossary_warnings(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
+    """What does not stop the build but an editor should fix: entries never marked, definitions too long."""
+    return unmarked(entries, report, shown) + definition_warnings(entries, shown)
+
+
+def unmarked(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
+    """Entries that occur in the report but are never marked: always inside (or overlapped by) another term."""
+    marked = _marked_entries(report, entries)
+    text = report_text(report)
+    forms = {f for e in entries for f in e.forms}
+    warnings = []
+    for e in entries:
+        if e.id in marked or not any(f in text for f in e.forms):
+            continue
+        longer = sorted({f for f in forms for g in e.forms if g in f and f not in e.forms and f in text})
+        where = f"occurs only inside the longer term {'、'.join(longer)}" if longer else "is always overlapped by another term"
+        warnings.append(SeedError(shown, e.line, f"'{e.term}' {where}, so it is never marked in the text; "
+                                                 "explain it in that entry, or remove it"))
+    return warnings
 
 
 def definition_warnings(entries: list[Entry], shown: str) -> list[SeedError]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import opencc
 
 from .errors import SeedError, raise_all
-from .yamlio import display_path, load_yaml, read_text, validate
+from .yamlio import display_path, load_checked, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
 # that table rewrites words (运行→執行, 社区→社群, 优化→最佳化, 创建→建立,
@@ -115,7 +115,7 @@ def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str
     ``# reason`` comment, or (given the ``text`` the table applies to) a
     phrase that does not occur in it.
     """
-    data = load_yaml(path, WHAT)
+    data, found = load_checked(path, "zh-hant-corrections", WHAT)
     shown = display_path(path)
     if data is None:
         return {}  # a table with only its header: nothing to correct yet
@@ -124,7 +124,7 @@ def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str
         for key in data:
             if not isinstance(key, str) or not key.strip():
                 raise SeedError(shown, data.lines.get(key, data.line), "the part before ':' must be a zh-Hans phrase")
-    raise_all(validate(data, "zh-hant-corrections", shown))
+    raise_all([e for _, e in found])
     for hans, hant in data.items():
         _check_entry(shown, lines, data.lines[hans], hans, hant, text)
     return {str(k): str(v) for k, v in data.items()}

@@ -8,12 +8,13 @@ given twice in one mapping is an error at the second one, and a syntax
 error names the line of the fault, not the block it sits in.
 
 Each seed file's shape is stated once, as a JSON Schema in
-``build_tools/schemas/`` (:func:`validate`); the hand-written checks of the
+``build_tools/schemas/`` (:func:`load_seed`); the hand-written checks of the
 loaders only say what a schema cannot (a phrase must occur in the report).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -181,7 +182,11 @@ def load_yaml(path: Path | str, what: str, optional: bool = False):
     path = Path(path)
     if optional and not path.exists():
         return None
-    text = read_text(path, what)
+    return parse_yaml(read_text(path, what), path)
+
+
+def parse_yaml(text: str, path: Path | str):
+    """Parse the YAML text of the seed file at ``path`` (named in errors)."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -243,13 +248,8 @@ def _validator(name: str):
     return cls(schema(name), format_checker=checker)
 
 
-def validate(data, name: str, shown: str) -> list[SeedError]:
-    """Every way ``data`` breaks the schema ``name``, as errors at the line of the value at fault."""
-    return [e for _, e in schema_errors(data, name, shown)]
-
-
 def schema_errors(data, name: str, shown: str) -> list[tuple[list, SeedError]]:
-    """Like :func:`validate`, each error with the path of the value at fault (to skip broken entries)."""
+    """Every way ``data`` breaks the schema ``name``: errors at the line of the value at fault, each with its path."""
     found = {}
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(error.absolute_path)
@@ -328,7 +328,26 @@ def load_seed(path: Path | str, name: str, what: str, optional: bool = False):
     """Load a seed file and check it against its schema; every problem is raised at once with its line."""
     from .errors import raise_all
 
-    data = load_yaml(path, what, optional=optional)
-    if data is not None:
-        raise_all(validate(data, name, display_path(path)))
+    data, found = load_checked(path, name, what, optional)
+    raise_all([e for _, e in found])
     return data
+
+
+# The schema errors of the last version of each file (by its text's hash): both editions of a
+# build read the same files, and validating is the slow part of loading them.
+_checked: dict[tuple[str, str], tuple[str, list]] = {}
+
+
+def load_checked(path: Path | str, name: str, what: str, optional: bool = False):
+    """A seed file's data (None when empty or missing) and its schema errors with their paths."""
+    path = Path(path)
+    if optional and not path.exists():
+        return None, []
+    text, shown = read_text(path, what), display_path(path)
+    data = parse_yaml(text, path)
+    if data is None:
+        return None, []
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if _checked.get((name, shown), ("",))[0] != digest:
+        _checked[(name, shown)] = (digest, schema_errors(data, name, shown))
+    return data, _checked[(name, shown)][1]
