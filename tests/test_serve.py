@@ -72,3 +72,29 @@ def test_broken_seed_shows_its_line_in_the_preview_and_recovers(served):
     path.write_text(good, encoding="utf-8")
     page = wait_for(url, lambda page: '<h1 id="part-1">' in page)
     assert "seed-errors" not in page
+
+
+def test_only_the_viewed_edition_is_rebuilt_and_the_other_catches_up(served):
+    project, base = served
+    hans, hant = base + "glossary/", base + "zh-Hant/glossary/"
+    wait_for(hant, lambda page: "</html>" in page)
+    wait_for(hans, lambda page: "</html>" in page)  # the reader now views zh-Hans
+    path = project / "seeds" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  definition: ", "  definition: edit-0001", 1), encoding="utf-8")
+    wait_for(hans, lambda page: "edit-0001" in page)
+    # The zh-Hant pages were left for later; asking for one brings them up to date before it is answered.
+    assert "edit-0001" in fetch(hant)
+
+
+def test_livereload_internals_are_those_of_the_pinned_mkdocs():
+    """build_tools.mkdocs_plugin.plugin.watch_views uses them; look again when mkdocs changes."""
+    import mkdocs
+    from mkdocs.livereload import LiveReloadServer
+
+    assert mkdocs.__version__ == "1.6.1"
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=".")
+    try:
+        assert callable(server._serve_request) and server.mount_path == "/"
+        assert {"_rebuild_cond", "_want_rebuild", "_wanted_epoch"} <= set(vars(server))
+    finally:
+        server.server_close()
