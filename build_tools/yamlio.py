@@ -194,6 +194,9 @@ def parse_yaml(text: str, path: Path | str):
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _hint(exc.problem or "", exc.context or "")
+        faulty = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        if re.match(r"^\s*(?:-\s+)?[A-Za-z_]+\s*：", faulty):
+            hint = "after a field name write an English colon and a space (': '), not '：'"
         opened = _open_quote(text, line or 0)
         if opened:
             # A quote left open swallows the lines after it; the parser stops far below.
