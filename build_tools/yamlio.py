@@ -197,6 +197,8 @@ def parse_yaml(text: str, path: Path | str):
         faulty = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         if re.match(r"^\s*(?:-\s+)?[A-Za-z_]+\s*：", faulty):
             hint = "after a field name write an English colon and a space (': '), not '：'"
+        elif faulty.lstrip(" ").startswith("\u3000"):
+            hint = "indent with ordinary spaces, not the full-width space '　'"
         opened = _open_quote(text, line or 0)
         if opened:
             # A quote left open swallows the lines after it; the parser stops far below.

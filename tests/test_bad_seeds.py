@@ -46,6 +46,8 @@ CASES = [
     C("entry-indented-less", "G", "  en: The \"four", " en: The \"four", ' en: The "four', "YAML syntax error"),
     C("key-without-colon", "G", "  en: Contain", "  en Contain", "  en Contain", "YAML syntax error"),
     C("fullwidth-colon", "G", "  category: 经济\n", "  category：经济\n", "category：", "not '：'"),
+    C("fullwidth-space-indent", "G", "  en: Contain", "\u3000en: Contain", "\u3000en: Contain", "not the full-width space"),
+    C("colon-without-space", "G", "  category: 经济\n", "  category:经济\n", "category:经济", "needs ': ' after its name"),
     C("value-with-colon-space", "G", "  en: Contain the epidemic,", "  en: Contain: the epidemic,", "Contain: the", "must be quoted"),
     C("bracket-not-closed", "G", "see_also: [首店经济]", "see_also: [首店经济", "see_also: [首店经济", "not closed"),
     C("quote-not-closed", "G", "  en: Contain", "  en: 'Contain", "'Contain", "not closed"),
