@@ -8,8 +8,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import material
+import pytest
 
 from conftest import ROOT
+from build_tools import devserver
 
 REPO = "https://github.com/wuhai-report/edition"
 
@@ -49,3 +51,26 @@ def test_header_repository_link_is_material_s_own_minus_the_fetch():
     ours = (ROOT / "overrides" / "partials" / "source.html").read_text(encoding="utf-8")
     strip = lambda t: re.sub(r"\{#-.*?-#\}\s*", "", t, flags=re.S)  # noqa: E731 - comments differ
     assert strip(ours) == strip(stock.read_text(encoding="utf-8")).replace(' data-md-component="source"', "")
+
+
+@pytest.mark.browser
+def test_report_error_link_adds_the_paragraph_on_click(site, browser):
+    """No request until clicked; the click puts the paragraph id of the address into the new issue."""
+    server, base = devserver.serve(site)
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(base + "part-1/section-1/#p1-1-1")
+        link = page.locator("[data-report-error]")
+        # Stop the navigation itself: this test must not reach GitHub.
+        link.evaluate("a => a.addEventListener('click', e => e.preventDefault())")
+        link.click()
+        body = parse_qs(urlsplit(link.get_attribute("href")).query)["body"][0]
+        assert "\n段落：p1-1-1\n" in body
+        assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests), requests
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
