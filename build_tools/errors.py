@@ -59,6 +59,7 @@ def annotation(error: SeedError, level: str = "error") -> str:
 
 
 def _escape(text: str, prop: bool = False) -> str:
+    """A value for a workflow command, escaped as GitHub reads it."""
     # GitHub's escaping of workflow command values (properties also escape ':' and ',').
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text

@@ -155,6 +155,7 @@ def check_numbering(parts: list[Part], name: str) -> None:
 
 
 def _numbering_error(what: str, expected: int, found: int, before: str) -> str:
+    """What is wrong with a heading's number, and what to do about it."""
     after = f" after {before}" if before else " first"
     if found < expected:
         return f"{what} comes{after}; numbering must continue in order (expected number {expected}); check for a repeated or misnumbered heading"

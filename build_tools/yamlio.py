@@ -55,6 +55,7 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _line(node) -> int:
+    """The 1-based line a YAML node starts on."""
     return node.start_mark.line + 1
 
 
@@ -65,6 +66,7 @@ class _LineLoader(_Base):
         return value
 
     def construct_line_map(self, node):
+        """A mapping as a LineDict; a key given twice is refused."""
         data = LineDict()
         data.line = _line(node)
         yield data
@@ -73,6 +75,7 @@ class _LineLoader(_Base):
         data.lines = {self.construct_object(k): _line(k) for k, _ in node.value}
 
     def construct_line_seq(self, node):
+        """A sequence as a LineList."""
         data = LineList()
         data.line = _line(node)
         yield data
@@ -140,6 +143,7 @@ _HINTS = [
 
 
 def _hint(problem: str, context: str) -> str:
+    """What to do about a YAML problem, by the words the parser used."""
     words = f"{problem} {context}"
     return next((h for k, h in _HINTS if k in words), "check indentation and quotes")
 
@@ -244,6 +248,7 @@ def schema(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _validator(name: str):
+    """A validator for one schema, with the "finite" number format."""
     import jsonschema
 
     checker = jsonschema.FormatChecker(formats=())
@@ -270,6 +275,7 @@ _TYPE_WORDS = {"string": "text", "number": "a number such as 12 or 3.5", "intege
 
 
 def _describe(value) -> str:
+    """A value as an error message names it."""
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (true/false)"
     if isinstance(value, (int, float)):

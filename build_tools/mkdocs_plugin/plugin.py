@@ -240,6 +240,7 @@ def watch_views(server, paths: list[str]) -> None:
     serve = server._serve_request
 
     def serve_request(environ, start_response):
+        """Note the edition of the page asked for (or polled for reloads), then serve as usual."""
         path = environ.get("PATH_INFO", "")
         if path.startswith("/livereload/"):  # the page's poll: its Referer is the page shown
             path = urlsplit(environ.get("HTTP_REFERER", "")).path
