@@ -97,3 +97,16 @@ def test_report_without_title_and_with_bom_builds(project):
     assert '<h1 id="part-1">一、2022年工作回顾' in part
     for page in [out / "index.html", out / "part-1" / "index.html", out / "search" / "search_index.json"]:
         assert "\ufeff" not in page.read_text(encoding="utf-8"), page
+
+
+def test_warning_is_shown_and_does_not_stop_the_build(project):
+    """As `make check` says: a definition too long for a tooltip is worth fixing, not a broken site."""
+    path = project / "seeds" / "glossary.yml"
+    text = path.read_text(encoding="utf-8").replace("  definition: 即“半拉子”", "  definition: " + "很长。" * 200 + "即“半拉子”", 1)
+    path.write_text(text, encoding="utf-8")
+    line, definition = next((k, l.removeprefix("  definition: ")) for k, l in enumerate(text.splitlines(), 1)
+                            if l.startswith("  definition: 很长。"))
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    warning = f"warning: seeds/glossary.yml:{line}: the definition of '半拉子' has {len(definition)} characters"
+    assert result.stderr.count(warning) == 1, result.stderr

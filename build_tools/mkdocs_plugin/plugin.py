@@ -59,7 +59,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.edition = error_edition(exc, _good_pages.get(self.config.edition))
         else:
             _good_pages[self.config.edition] = [(p.src, p.title) for p in self.edition.pages]
-        self.warn(self.edition.warnings)
+        if not any(e.path for e in self.config.editions if e.lang == self.config.edition):
+            self.warn(self.edition.warnings)  # once: the other editions read the same seed files
         convert = self.edition.convert
         config.site_name = convert(config.site_name)
         if config.site_description:
@@ -80,14 +81,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         _serving = command == "serve"
 
     def warn(self, warnings) -> None:
-        """Warnings (``--strict`` makes them stop the build); under serve, shown without stopping it."""
+        """Problems that do not stop the build, as `make check` reports them.
+
+        Not through MkDocs' logger: ``--strict`` would turn them into errors, and
+        `make check` (which passes) and `make site` would disagree.
+        """
         for warning in warnings:
             for line in annotations(warning, "warning"):
                 print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
-            if _serving:
-                sys.stderr.write(f"WARNING -  {warning}\n")
-            else:
-                log.warning(str(warning))
+            sys.stderr.write(f"warning: {warning}\n")
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
