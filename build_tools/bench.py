@@ -79,7 +79,7 @@ def synthetic(seeds, tmp: Path, factor: int = 10, terms: int = 2000):
     body_text = report_text(load_report(seeds))
     words = sorted({body_text[i:i + 4] for i in range(0, len(body_text) - 4, 3)
                     if re.fullmatch(r"[\u4e00-\u9fff]{4}", body_text[i:i + 4])})[:terms]
-    glossary = [{"term": w, "en": "term", "category": "测试", "definition": f"合成词条{k}。", "basis": "合成数据"}
+    glossary = [{"term": w, "en": "term", "category": "经济", "definition": f"合成词条{k}。", "basis": "合成数据"}
                 for k, w in enumerate(words)]
     path = tmp / "glossary.yml"
     path.write_text(yaml.safe_dump(glossary, allow_unicode=True), encoding="utf-8")
@@ -102,6 +102,73 @@ def whole_build(work: Path, runs: int = 3) -> tuple[float, Path]:
         build_site(out)
         times.append(time.perf_counter() - start)
     return statistics.median(times), out.resolve()
+
+
+PREVIEW_EDITS = 5
+
+
+def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
+    """Save → served page under `mkdocs serve`: a glossary definition edited, until the preview shows it.
+
+    A copy of the project is served (seeds are edited, never the real ones); the medians of
+    ``edits`` edits are timed, viewing the zh-Hans and the zh-Hant glossary page in turn.
+    """
+    import os
+    import socket
+    import subprocess
+
+    from .devserver import ROOT, edition_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
+            shutil.copy(ROOT / name, work / name)
+        for name in ("docs", "overrides", "seeds"):
+            shutil.copytree(ROOT / name, work / name)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}{site_prefix()}"
+        pages = [base + "glossary/", base + edition_paths()[0] + "glossary/"]
+        glossary = work / "seeds" / "glossary.yml"
+        original = glossary.read_text(encoding="utf-8")
+        anchor = "  definition: "
+        try:
+            for page in pages:
+                _wait_for(page, lambda text: "</html>" in text, 120)
+            times: dict[str, list[float]] = {page: [] for page in pages}
+            for k in range(2 * edits):
+                page = pages[k % 2]
+                _wait_for(page, lambda text: "</html>" in text, 120)  # the reader views this edition
+                marker = f"edit-{k + 1:04d}"  # the same in both scripts
+                glossary.write_text(original.replace(anchor, anchor + marker, 1), encoding="utf-8")
+                start = time.perf_counter()
+                _wait_for(page, lambda text, m=marker: m in text, 120)
+                times[page].append(time.perf_counter() - start)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return statistics.median(times[pages[0]]), statistics.median(times[pages[1]])
+
+
+def _wait_for(url: str, predicate, timeout: float) -> str:
+    """The page once predicate(page) holds; polled as a reader's reload would fetch it."""
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - our own local server
+                text = response.read().decode("utf-8")
+            if predicate(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(f"{url} did not show the edit within {timeout} s")
 
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -239,10 +306,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  generator, report, both editions:           {t * 1000:8.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         report, glossary, count = synthetic(seeds, Path(tmp))
-        seeds10 = dataclasses.replace(seeds, report=report, glossary=glossary, search_words=None)
+        # Without the not-a-term list and the correction table: they name phrases of the real glossary.
+        seeds10 = dataclasses.replace(seeds, report=report, glossary=glossary, search_words=None, not_terms=None,
+                                      corrections=None)
         t10 = generator(seeds10)
         size = report.stat().st_size // 1024
         print(f"  generator, 10x report ({size} KiB) + {count}-term glossary: {t10 * 1000:8.1f} ms  ({t10 / t:.1f}x)")
+    hans, hant = preview()
+    print(f"  preview (make serve): a glossary edit saved -> on the served page, zh-Hans: {hans:5.2f} s,"
+          f" zh-Hant: {hant:5.2f} s")
     with tempfile.TemporaryDirectory() as work:
         build, site = whole_build(Path(work))
         print(f"  whole build (both editions, mkdocs --strict): {build:8.2f} s")

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .edition import Seeds, load_metrics, load_report, seeds_from_options
-from .errors import SeedError
+from .errors import SeedError, annotations
 
 CONFIG = "mkdocs.yml"
 
@@ -60,8 +60,12 @@ def check(args) -> int:
     from .edition import check_seeds
 
     notes: list[str] = []
-    count = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
-    print("\n".join(notes + [f"ok: {count} seed files valid"]))
+    count, warnings = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+        for line in annotations(warning, "warning"):
+            print(line)
+    print("\n".join(notes + [f"ok: {count} seed files valid" + (f", {len(warnings)} warning(s)" if warnings else "")]))
     return 0
 
 
@@ -70,6 +74,7 @@ def candidates(args) -> int:
 
     seeds = seeds_from_config(args.config)
     report = load_report(seeds)
+    # Not load_entries: listing the missing phrases is this command's purpose, not an error.
     found = find(report, load_glossary(seeds.glossary, report), load_not_terms(seeds.not_terms))
     for phrase, where in found:
         print(f"{phrase}\t{', '.join(where)}")
@@ -125,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     except SeedError as exc:
         # Exactly `path:line: message`, one line per problem, as editors are promised.
         print(exc, file=sys.stderr)
+        for line in annotations(exc):
+            print(line)
         return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -19,14 +19,15 @@ from .pages import Page, Writer
 from .parse import parse_file
 from .structure import annotate_structure
 from . import labels, urls
-from .glossary import annotate, jieba_words, load_glossary, load_not_terms, report_text
+from .glossary import (annotate, check_quotes, glossary_warnings, jieba_words, load_glossary,
+                       not_term_lines, report_text)
 from .glossary_page import glossary_markdown
 from . import metrics, outcomes, outcomes_page
 from .metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from .overrides import load_overrides
 from .punct import to_display
 from .errors import SeedError, raise_all
-from .yamlio import display_path, line_of, load_yaml
+from .yamlio import display_path, line_of, load_seed
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Edition:
     query_map: dict[str, str] = field(default_factory=dict)
     # Traditional -> Simplified, applied to query and text alike by the exact search (see fold_map).
     fold: dict[str, str] = field(default_factory=dict)
+    # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
+    warnings: list[SeedError] = field(default_factory=list)
 
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).
@@ -81,28 +84,51 @@ def load_report(seeds: Seeds) -> Report:
     return annotate_structure(report, load_overrides(seeds.overrides, report))
 
 
-def converter(seeds: Seeds, conversion: str | None) -> Callable[[str], str]:
-    """The text conversion of an edition: identity for zh-Hans, OpenCC plus corrections otherwise."""
+def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> Callable[[str], str]:
+    """The text conversion of an edition: identity for zh-Hans, OpenCC plus corrections otherwise.
+
+    ``text`` is what the corrections apply to; each corrected phrase must occur in it.
+    """
     if not conversion:
         return lambda s: s
     from .hant import Converter, load_corrections
 
-    corrections = load_corrections(seeds.corrections) if seeds.corrections else {}
+    corrections = load_corrections(seeds.corrections, text) if seeds.corrections else {}
     return Converter(conversion, corrections).convert
 
 
-def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions: tuple[str, ...] = ()) -> Edition:
+def load_entries(seeds: Seeds, report: Report) -> list:
+    """The glossary, checked against the report and the not-a-term list (every quoted phrase placed once)."""
+    if not seeds.glossary:
+        return []
+    entries = load_glossary(seeds.glossary, report)
+    not_terms = not_term_lines(seeds.not_terms)
+    raise_all(check_quotes(report, entries, not_terms, display_path(seeds.glossary),
+                           display_path(seeds.not_terms) if seeds.not_terms else None))
+    return entries
+
+
+def converted_text(report: Report, entries: list, found: list | None = None) -> str:
+    """Every zh-Hans text an edition converts that comes from the seeds: the report, the glossary, the outcomes."""
+    return "\n".join([displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries),
+                      *outcomes.texts(found or [])])
+
+
+def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions: tuple[str, ...] = (),
+                  source_url: Callable[[Path, int], str] | None = None) -> Edition:
     """All generated pages and files of one edition.
 
-    `twin_conversions` are the conversions of the other editions: search folds
+    ``twin_conversions`` are the conversions of the other editions: search folds
     the characters they change, so either script finds the text in any edition.
+    ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
     """
     report = load_report(seeds)
-    convert = converter(seeds, conversion)
-    entries = load_glossary(seeds.glossary, report) if seeds.glossary else []
+    entries = load_entries(seeds, report)
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    convert = converter(seeds, conversion, converted_text(report, entries, found))
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
-    results = load_outcomes(seeds, report, indicators)
+    results = pair_outcomes(seeds, report, indicators, found)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     located = urls.page_of_ids(report)
     metrics_link = urls.source_link(urls.HOME, urls.METRICS)
@@ -110,7 +136,8 @@ def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions:
                          outcomes=outcomes_page.home_line(results, to_display, metrics_link)) if figures else ""
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where, located)))
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(
+            report, entries, where, located, (lambda e: source_url(seeds.glossary, e.line)) if source_url else None)))
     files = {}
     if figures:
         href = _href(located, urls.METRICS)
@@ -125,7 +152,8 @@ def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions:
         page.markdown = convert(page.markdown)
     # Editors' words are kept whole whatever jieba's own dictionary says.
     words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
-    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words)
+    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
+                      warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [])
     if conversion:
         _converted_search(edition, report)
     edition.fold = fold_map(seeds, report, [c for c in (conversion, *twin_conversions) if c])
@@ -187,12 +215,9 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
     if path is None:
         return []
     shown = display_path(path)
-    data = load_yaml(path, "a YAML list of words", optional=True) or []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of words, one '- 乌海湖' per line")
+    data = load_seed(path, "search-words", "a YAML list of words", optional=True) or []
     text = report_text(report)
-    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report")
-              for w in data if not isinstance(w, str) or w.strip() not in text]
+    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report") for w in data if w.strip() not in text]
     raise_all(errors)
     return [w.strip() for w in data]
 
@@ -259,15 +284,17 @@ def load_metrics(seeds: Seeds, report: Report):
     overrides = metrics.load_overrides(seeds.metrics) if seeds.metrics else None
     figures = metrics.extract(report, overrides)
     metrics.check(report, figures, display_path(seeds.metrics or seeds.report))
-    return figures, metrics.headline(report, figures, overrides)
+    indicators = metrics.headline(report, figures, overrides)
+    if overrides:
+        raise_all(metrics.unmatched(report, overrides, indicators))
+    return figures, indicators
 
 
-def load_outcomes(seeds: Seeds, report: Report, indicators) -> list[outcomes.Pairing]:
-    """The editors' outcomes of the report's targets, each paired with its target and judged."""
-    if not seeds.outcomes:
+def pair_outcomes(seeds: Seeds, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
+    """The editors' outcomes, each paired with its headline target and judged."""
+    if not found:
         return []
     plan_year = metrics.role_years(metrics.places_of(report)).get("target")
-    found = outcomes.load_outcomes(seeds.outcomes)
     return outcomes.pair(outcomes.targets_of(indicators, plan_year), found, display_path(seeds.outcomes))
 
 
@@ -286,29 +313,28 @@ def _href(pages: dict[str, str], from_src: str):
     return lambda block_id: urls.relative(from_src, pages[block_id], block_id)
 
 
-def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> int:
-    """Validate every seed file the way the build reads it; returns how many were read.
+def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> tuple[int, list[SeedError]]:
+    """Validate every seed file the way the build reads it; how many were read, and the warnings.
 
     ``notes`` receives what is reported without failing (the translation's status);
     ``strict`` makes a missing, fuzzy or obsolete translation an error.
     """
     report = load_report(seeds)
     count = 2
-    entries = []
-    if seeds.glossary:
-        entries = load_glossary(seeds.glossary, report)
-        load_not_terms(seeds.not_terms)
-        count += 2
+    entries = load_entries(seeds, report)
+    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else []
+    count += 2 if seeds.glossary else 0
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     if seeds.corrections:
         from .hant import load_corrections
 
-        load_corrections(seeds.corrections)
+        load_corrections(seeds.corrections, converted_text(report, entries, found))
         count += 1
     if seeds.metrics:
         _figures, indicators = load_metrics(seeds, report)
         count += 1
-        if seeds.outcomes:
-            load_outcomes(seeds, report, indicators)
+        if found:
+            pair_outcomes(seeds, report, indicators, found)
             count += 1
     if seeds.search_words:
         load_search_words(seeds.search_words, report)
@@ -322,4 +348,4 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
             notes += [str(e) for e in status.fuzzy + status.obsolete + status.missing]
             notes.append(status.summary(display_path(seeds.translation)))
         count += 2 if seeds.qualifiers else 1
-    return count
+    return count, warnings

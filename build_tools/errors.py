@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class SeedError(Exception):
     """A problem in a seed file, reported as ``path:line: message``.
@@ -38,3 +40,31 @@ def raise_all(errors: list[SeedError]) -> None:
         raise errors[0]
     if errors:
         raise SeedErrors(errors)
+
+
+def each(exc: SeedError) -> list[SeedError]:
+    """The single problems inside an error (one, or the several of a SeedErrors)."""
+    return list(exc.errors) if isinstance(exc, SeedErrors) else [exc]
+
+
+def in_ci() -> bool:
+    """Whether we run on a CI service (GitHub Actions sets both variables)."""
+    return any(os.environ.get(v, "").lower() == "true" for v in ("CI", "GITHUB_ACTIONS"))
+
+
+def annotation(error: SeedError, level: str = "error") -> str:
+    """A GitHub workflow command that shows the problem on its file and line in a pull request."""
+    where = f"file={_escape(error.path, True)}" + (f",line={error.line}" if error.line else "")
+    return f"::{level} {where}::{_escape(error.message)}"
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """A value for a workflow command, escaped as GitHub reads it."""
+    # GitHub's escaping of workflow command values (properties also escape ':' and ',').
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def annotations(exc: SeedError, level: str = "error") -> list[str]:
+    """One workflow command per problem, when running in CI; none otherwise."""
+    return [annotation(e, level) for e in each(exc)] if in_ci() else []

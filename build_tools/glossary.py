@@ -15,10 +15,8 @@ from pathlib import Path
 
 from .errors import SeedError, raise_all
 from .model import Annotations, Report, Tip
-from .yamlio import LINE, check_keys, display_path, line_of, load_yaml
+from .yamlio import display_path, line_of, load_checked, load_seed
 
-REQUIRED = {"term", "en", "category", "definition", "basis"}
-OPTIONAL = {"aliases", "see_also", "en_variants"}
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
 # Claims a definition may only make with a source: a number (a year, a date, a count) or a document's title.
@@ -50,45 +48,32 @@ class Entry:
 
 
 def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]:
-    """Read and validate seeds/glossary.yml; all problems are reported together."""
+    """Read seeds/glossary.yml: its schema, then what only the report can tell; all problems together."""
     shown = display_path(path)
-    data = load_yaml(path, "the glossary: a YAML list of entries (see seeds/README.md)")
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of entries, each starting with '- term:'")
-    entries, errors = [], []
-    for item in data:
-        entry, problems = _entry(item, shown)
-        errors += problems
-        if entry:
-            entries.append(entry)
-    errors += _cross_checks(entries, shown, report)
+    data, found = load_checked(path, "glossary", "the glossary: a YAML list of entries (see seeds/README.md)")
+    if not data:
+        # The glossary page is a public URL: an emptied file would make it disappear.
+        raise SeedError(shown, line_of(data), "the glossary is empty; it must list at least one entry "
+                                              "(the page /glossary/ is public; restore the file from git if it was emptied by mistake)")
+    errors = [e for _, e in found]
+    if isinstance(data, list):
+        broken = {path[0] for path, _ in found if path}
+        entries = [_entry(item) for k, item in enumerate(data) if k not in broken]
+        # A broken entry's term still exists for see_also: one mistake, one error.
+        named = {item["term"] for k, item in enumerate(data) if k in broken and isinstance(item, dict)
+                 and isinstance(item.get("term"), str)}
+        errors += _cross_checks(entries, shown, report, named)
     raise_all(errors)
     return entries
 
 
-def _entry(item, shown: str) -> tuple[Entry | None, list[SeedError]]:
-    if not isinstance(item, dict):
-        return None, [SeedError(shown, line_of(item), "each entry must be a mapping with term, en, category, definition, basis")]
-    line = line_of(item)
-    errors = check_keys(item, shown, REQUIRED, OPTIONAL)
-    for key in REQUIRED & set(item):
-        if not isinstance(item[key], str) or not item[key].strip():
-            errors.append(SeedError(shown, line_of(item[key], line), f"'{key}' is empty; write it as plain text"))
-    for key in OPTIONAL & set(item):
-        value = item[key]
-        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value)):
-            errors.append(SeedError(shown, line, f"'{key}' must be a list of terms, e.g. {key}: [河长制]"))
-    if errors:
-        return None, errors
-    fields = {k: v for k, v in item.items() if k != LINE}
-    # Values keep their YAML line (plain scalars carry no surrounding spaces to strip).
-    entry = Entry(**{k: (v if isinstance(v, str) else list(v or [])) for k, v in fields.items()}, line=line)
-    return entry, []
+def _entry(item: dict) -> Entry:
+    """One entry of a schema-valid glossary; values keep their YAML line."""
+    fields = {k: (v if isinstance(v, str) else list(v or [])) for k, v in item.items()}
+    return Entry(**fields, line=line_of(item))
 
 
-def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> list[SeedError]:
+def _cross_checks(entries: list[Entry], shown: str, report: Report | None, named: set[str] = frozenset()) -> list[SeedError]:
     """Duplicates, dangling see_also, terms absent from the report, basis ids that do not exist."""
     errors, seen = [], {}
     for e in entries:
@@ -97,7 +82,7 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None) -> li
                 errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' is already an entry or alias at line {seen[form]}; keep one"))
             else:
                 seen[form] = line_of(form, e.line)
-    terms = {e.term for e in entries}
+    terms = {e.term for e in entries} | named
     for e in entries:
         for other in e.see_also:
             if other not in terms:
@@ -147,6 +132,71 @@ def unsourced_claims(entry: Entry, contexts: dict[str, set[str]]) -> list[str]:
     return sorted(claims(entry.definition) - contexts[entry.basis])
 
 
+def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
+    """The ids of the entries the matcher marks at least once (one always inside a longer term never is)."""
+    forms = {form: e for e in entries for form in e.forms}
+    index = first_char_index(forms)
+    return {key for _, _, _, b in report.blocks() for text in (b.heading, b.body)
+            for _, _, key in find_spans(text, forms, index)}
+
+
+# Past this length a definition is no longer the "one to three sentences" the guide asks for.
+DEFINITION_MAX = 300
+
+
+def glossary_warnings(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
+    """What does not stop the build but an editor should fix: entries never marked, definitions too long."""
+    return unmarked(entries, report, shown) + definition_warnings(entries, shown)
+
+
+def unmarked(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
+    """Entries that occur in the report but are never marked: always inside (or overlapped by) another term."""
+    marked = _marked_entries(report, entries)
+    text = report_text(report)
+    forms = {f for e in entries for f in e.forms}
+    warnings = []
+    for e in entries:
+        if e.id in marked or not any(f in text for f in e.forms):
+            continue
+        longer = sorted({f for f in forms for g in e.forms if g in f and f not in e.forms and f in text})
+        where = f"occurs only inside the longer term {'、'.join(longer)}" if longer else "is always overlapped by another term"
+        warnings.append(SeedError(shown, e.line, f"'{e.term}' {where}, so it is never marked in the text; "
+                                                 "explain it in that entry, or remove it"))
+    return warnings
+
+
+def definition_warnings(entries: list[Entry], shown: str) -> list[SeedError]:
+    """Definitions too long for a tooltip on a phone (the tooltip is cut; the glossary page shows all)."""
+    return [SeedError(shown, line_of(e.definition, e.line),
+                      f"the definition of '{e.term}' has {len(e.definition)} characters; the guide asks for one to three "
+                      f"sentences (at most {DEFINITION_MAX} characters), and tooltips show only the beginning")
+            for e in entries if len(e.definition) > DEFINITION_MAX]
+
+
+def check_quotes(report: Report, entries: list[Entry], not_terms: dict[str, int | None],
+                 glossary: str, not_terms_path: str | None) -> list[SeedError]:
+    """Every quoted phrase of the report is a term or a not-a-term, never both; not-terms are quoted phrases.
+
+    The rule comes with the not-a-term list: without one configured, nothing says a phrase was looked at.
+    """
+    errors = []
+    if not_terms_path is None:
+        return errors
+    lines = {b.id: p.line for _, _, p, b in report.blocks()}
+    for phrase, blocks in candidates(report, entries, set(not_terms)):
+        errors.append(SeedError(report.source or "report", lines.get(blocks[0]),
+                                f"the quoted phrase “{phrase}” is neither in {glossary} nor in {not_terms_path or 'the not-a-term list'}; "
+                                "add it to one of them (see seeds/README.md)"))
+    forms = {f: line_of(f, e.line) for e in entries for f in e.forms}
+    quoted = {q for _, _, _, b in report.blocks() for t in (b.heading, b.body) for q in QUOTED.findall(t)}
+    for phrase, line in not_terms.items():
+        if phrase in forms:
+            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is also in {glossary} (line {forms[phrase]}); keep it in one of the two"))
+        elif phrase not in quoted:
+            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is not a quoted phrase of the report; remove it, or copy the words inside the quotes exactly"))
+    return errors
+
+
 def _occurring(forms: set[str], text: str) -> set[str]:
     """The forms that occur in text, in time linear in the text per distinct form length."""
     found = set()
@@ -168,20 +218,22 @@ def report_ids(report: Report) -> set[str]:
 
 def load_not_terms(path: Path | str | None) -> set[str]:
     """seeds/not-terms.yml: quoted phrases that are not terms (brands, event names, emphasis)."""
+    return set(not_term_lines(path))
+
+
+def not_term_lines(path: Path | str | None) -> dict[str, int | None]:
+    """The not-a-term phrases with their lines; a phrase listed twice is an error at the second."""
     if path is None:
-        return set()
+        return {}
     shown = display_path(path)
-    data = load_yaml(path, "a YAML list of '- phrase: …' entries", optional=True) or []
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of '- phrase: …' entries")
-    errors, phrases = [], set()
+    data = load_seed(path, "not-terms", "a YAML list of '- phrase: …' entries", optional=True) or []
+    phrases: dict[str, int | None] = {}
+    errors = []
     for item in data:
-        if not isinstance(item, dict):
-            errors.append(SeedError(shown, line_of(item), "each entry must look like '- phrase: 乌海有礼'"))
-            continue
-        errors += check_keys(item, shown, {"phrase"}, {"why"})
-        if isinstance(item.get("phrase"), str):
-            phrases.add(item["phrase"].strip())
+        phrase = item["phrase"].strip()
+        if phrase in phrases:
+            errors.append(SeedError(shown, line_of(item["phrase"]), f"'{phrase}' is already listed at line {phrases[phrase]}; keep one"))
+        phrases.setdefault(phrase, line_of(item["phrase"]))
     raise_all(errors)
     return phrases
 

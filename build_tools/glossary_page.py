@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from . import labels, urls
 from .glossary import ID_LIKE, Entry
@@ -26,8 +27,11 @@ def place_names(report: Report) -> dict[str, str]:
 
 
 def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, list[str]],
-                      pages: dict[str, str]) -> str:
-    """Markdown of the glossary page (zh-Hans); definitions stay plain text."""
+                      pages: dict[str, str], edit: Callable[[Entry], str] | None = None) -> str:
+    """Markdown of the glossary page (zh-Hans); definitions stay plain text.
+
+    ``edit`` gives the address where an entry's source line can be edited (none without a repository).
+    """
     src, names = urls.GLOSSARY, place_names(report)
     by_term = {e.term: e for e in entries}
     # In search, an entry's heading is a title match; the report's own paragraphs should still rank first.
@@ -36,11 +40,11 @@ def glossary_markdown(report: Report, entries: list[Entry], where: dict[str, lis
     for c, category in enumerate(categories, 1):
         lines += [f"## {escape_text(category, True)} {{ #c{c} }}", ""]
         for e in sorted((e for e in entries if e.category == category), key=lambda e: e.term):
-            lines += _entry(e, src, pages, names, where.get(e.id, []), by_term)
+            lines += _entry(e, src, pages, names, where.get(e.id, []), by_term, edit)
     return "\n".join(lines)
 
 
-def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
+def _entry(e: Entry, src, pages, names, blocks, by_term, edit=None) -> list[str]:
     # Editors' text is text, never HTML; typeset like the report (an ASCII comma between Chinese characters is shown fullwidth).
     t = lambda s: html.escape(to_display(s), quote=True)  # noqa: E731
     # The entry's heading is raw HTML: a heading for readers and search, but kept out of the page's
@@ -60,6 +64,8 @@ def _entry(e: Entry, src, pages, names, blocks, by_term) -> list[str]:
     if blocks:
         links = "、".join(f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in _numbered(blocks, names))
         parts.append(f'<p class="term-where">{labels.OCCURS}：{links}</p>')
+    if edit and e.line:
+        parts.append(f'<p class="term-edit"><a href="{t(edit(e))}">{labels.EDIT_ENTRY}</a></p>')
     return out + ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
 
 

@@ -8,14 +8,14 @@ zh-Hant output.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import opencc
-import yaml
 
-from .errors import SeedError
-from .yamlio import LINE, display_path, load_yaml, read_text
+from .errors import SeedError, raise_all
+from .yamlio import display_path, load_checked, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
 # that table rewrites words (运行→執行, 社区→社群, 优化→最佳化, 创建→建立,
@@ -106,64 +106,47 @@ def _occurrences(text: str, phrase: str):
         start = text.find(phrase, start + 1)
 
 
-def load_corrections(path: Path | str) -> dict[str, str]:
-    """Read the editors' correction table, checking each entry's shape.
+def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str]:
+    """Read the editors' correction table: its schema, then each entry's length and comment.
 
     Raises SeedError at the entry's line for: a YAML syntax error, a file
     that is not a mapping, a duplicate phrase, a phrase or form that is not
-    text, an empty form, a form of another length, or an entry line
-    without a ``# reason`` comment.
+    text, an empty form, a form of another length, an entry line without a
+    ``# reason`` comment, or (given the ``text`` the table applies to) a
+    phrase that does not occur in it.
     """
-    data = load_yaml(path, WHAT)
+    data, found = load_checked(path, "zh-hant-corrections", WHAT)
     shown = display_path(path)
     if data is None:
         return {}  # a table with only its header: nothing to correct yet
-    text = read_text(path, WHAT)
-    if not isinstance(data, dict):
-        raise SeedError(shown, _first_content_line(text), "expected a mapping of 'zh-Hans phrase: zh-Hant form  # reason' lines")
-    # The line-keeping loader records where a mapping starts, not where each
-    # entry is; the node tree has every key's and value's position.
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    lines = text.splitlines()
-    table: dict[str, str] = {}
-    for key_node, value_node in root.value:
-        hans, hant = _check_entry(shown, lines, key_node, value_node, table)
-        table[hans] = hant
-    return table
+    lines = read_text(path, WHAT).splitlines()
+    if isinstance(data, dict):
+        for key in data:
+            if not isinstance(key, str) or not key.strip():
+                raise SeedError(shown, data.lines.get(key, data.line), "the part before ':' must be a zh-Hans phrase")
+    raise_all([e for _, e in found])
+    for hans, hant in data.items():
+        _check_entry(shown, lines, data.lines[hans], hans, hant, text)
+    return {str(k): str(v) for k, v in data.items()}
 
 
-def _check_entry(shown: str, lines: list[str], key_node, value_node, seen: dict[str, str]) -> tuple[str, str]:
-    """One entry's phrase and form, or the SeedError that says what is wrong with it."""
-    line = key_node.start_mark.line + 1
-    hans = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-    if not isinstance(hans, str) or not hans.strip() or key_node.tag != "tag:yaml.org,2002:str":
-        raise SeedError(shown, line, "the part before ':' must be a zh-Hans phrase")
-    if hans == LINE or hans in seen:
-        raise SeedError(shown, line, f"'{hans}' is listed twice; keep one entry")
-    if not isinstance(value_node, yaml.ScalarNode) or value_node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null"):
-        raise SeedError(shown, line, f"'{hans}': the part after ':' must be the zh-Hant form, on the same line")
-    hant = value_node.value
-    if value_node.tag.endswith(":null") or not hant.strip():
-        raise SeedError(shown, line, f"'{hans}': the zh-Hant form is empty")
+def _check_entry(shown: str, lines: list[str], line: int, hans: str, hant: str, text: str | None) -> None:
+    """Raise the SeedError that says what is wrong with one entry of a schema-valid table, if anything."""
     if len(hant) != len(hans):
         raise SeedError(shown, line, f"'{hans}' has {len(hans)} characters but '{hant}' has {len(hant)}; "
                                      "a correction must replace character for character")
-    if not _has_comment(lines, value_node):
+    if not _has_comment(lines[line - 1]):
         raise SeedError(shown, line, f"'{hans}': add a comment after the form saying why, e.g. '# 此处是“发展”'")
-    return hans, hant
+    if text is not None and hans not in text:
+        raise SeedError(shown, line, f"'{hans}' does not occur in the report or the glossary; "
+                                     "copy the phrase from the zh-Hans text, or remove the line")
 
 
-def _has_comment(lines: list[str], value_node) -> bool:
-    """Whether a non-empty ``# …`` comment follows the value on its own line."""
-    end = value_node.end_mark
-    rest = lines[end.line][end.column:] if end.line < len(lines) else ""
-    rest = rest.strip()
-    return rest.startswith("#") and bool(rest[1:].strip())
-
-
-def _first_content_line(text: str) -> int | None:
-    """The first line that is neither blank nor a comment: where a wrong-shaped file goes wrong."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            return number
-    return None
+def _has_comment(line: str) -> bool:
+    """Whether the entry's line ends in a non-empty ``# …`` comment (a # after a space starts one in YAML)."""
+    after = line.partition(":")[2]
+    if after.lstrip()[:1] in ("'", '"'):
+        quote = after.lstrip()[0]
+        after = after.lstrip()[1:].partition(quote)[2]
+    match = re.search(r"(?:^|\s)#(.*)$", after)
+    return bool(match and match.group(1).strip())

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .errors import SeedError, raise_all
 from .model import Report
-from .yamlio import check_keys, display_path, line_of, load_yaml
+from .yamlio import display_path, line_of, load_seed
 
 # ---------------------------------------------------------------- genre tables
 # Base units, longest first so 个百分点 wins over 个 and 平方公里 over 公里.
@@ -211,6 +211,8 @@ class Overrides:
     labels: list[tuple[Passage, str]] = field(default_factory=list)
     exclude: list[Passage] = field(default_factory=list)
     add: list[tuple[Passage, dict]] = field(default_factory=list)
+    # Lines of the headline names and split labels, to point at one that matches nothing.
+    lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -765,78 +767,31 @@ OVERRIDE_SECTIONS = {"headline", "splits", "labels", "exclude", "add"}
 
 
 def load_overrides(path: Path | str) -> Overrides:
-    """Read and validate seeds/metrics.yml; every problem is a SeedError with its line.
+    """Read seeds/metrics.yml, checked against its schema; every problem is a SeedError with its line.
 
     A missing file means no overrides (the genre tables apply).
     """
     shown = display_path(path)
-    data = load_yaml(path, "metric overrides (YAML)", optional=True)
+    data = load_seed(path, "metrics", "metric overrides (YAML)", optional=True)
     ov = Overrides(path=shown)
     if data is None:
         return ov
-    if not isinstance(data, dict):
-        raise SeedError(shown, None, "expected a mapping with sections " + ", ".join(sorted(OVERRIDE_SECTIONS)))
-    errors = check_keys(data, shown, set(), OVERRIDE_SECTIONS)
-    results = {key: _read_section(data, key, reader, shown, errors) for key, reader in _READERS.items()}
-    raise_all(errors)
-    ov.indicators, ov.splits = results["headline"], results["splits"]
-    ov.labels, ov.exclude, ov.add = results["labels"] or [], results["exclude"] or [], results["add"] or []
+    if data.get("headline") is not None:
+        ov.indicators = [_read_indicator(item) for item in data["headline"]]
+        ov.lines.update({("headline", item["name"]): line_of(item) for item in data["headline"]})
+    if data.get("splits") is not None:
+        ov.splits = [{"label": item["label"], "into": list(item["into"])} for item in data["splits"]]
+        ov.lines.update({("splits", item["label"]): line_of(item) for item in data["splits"]})
+    ov.labels = [(_passage(item), item["label"]) for item in data.get("labels") or []]
+    ov.exclude = [_passage(item) for item in data.get("exclude") or []]
+    ov.add = [(_passage(item), item) for item in data.get("add") or []]
     return ov
 
 
-def _read_section(data: dict, key: str, reader, path: str, errors: list) -> list | None:
-    """The entries of one section (``None`` when absent), collecting errors instead of stopping."""
-    items = data.get(key)
-    if items is None:
-        return None
-    # Section names load as LineStr, so a bad section is reported on its own line.
-    line = next((line_of(k) for k in data if k == key), None) or line_of(data)
-    if not isinstance(items, list):
-        errors.append(SeedError(path, line, f"'{key}' must be a list of entries starting with '-'"))
-        return None
-    return [r for r in (_read_entry(item, reader, path, line, errors) for item in items) if r is not None]
-
-
-def _read_entry(item, reader, path: str, section_line: int | None, errors: list):
-    """Run one entry through its reader, collecting errors instead of stopping."""
-    if not isinstance(item, dict):
-        # Only strings remember their line; a bare number or empty '-' falls back to the section's.
-        errors.append(SeedError(path, line_of(item, section_line), f"expected an entry with fields, got '{item}'"))
-        return None
-    found = reader(item, path)
-    if isinstance(found, list):  # a reader returns its errors instead of a value
-        errors.extend(found)
-        return None
-    return found
-
-
-def _text_fields(item: dict, path: str, names: list[str]) -> list[SeedError]:
-    """Fields that must be non-empty text (unit may be empty: any unit)."""
-    bad = [n for n in names if n in item and (not isinstance(item[n], str) or (n != "unit" and not item[n].strip()))]
-    return [SeedError(path, line_of(item), f"'{n}' must be text, e.g. '{n}: 原煤产量'") for n in bad]
-
-
-def _read_indicator(item: dict, path: str):
+def _read_indicator(item: dict) -> dict:
     """A headline entry: name, aliases (the same measure), result/target (that side's own measure), unit."""
-    errors = check_keys(item, path, {"name"}, {"aliases", "result", "target", "unit"})
-    errors += _text_fields(item, path, ["name", "unit"])
-    for key, example in (("aliases", "规上工业增加值"), ("result", "投用充(换)电站"), ("target", "新建充(换)电站")):
-        names = item.get(key, [])
-        if not isinstance(names, list) or not all(isinstance(a, str) and a.strip() for a in names):
-            errors.append(SeedError(path, line_of(item), f"'{key}' must be a list of names, e.g. [{example}]"))
-    if errors:
-        return errors
-    entry = {"name": item["name"], "aliases": item.get("aliases", []), "unit": item.get("unit", "")}
-    return entry | {side: item[side] for side in ("result", "target") if side in item}
-
-
-def _read_split(item: dict, path: str):
-    """A 分别 entry: the shared label and the names it splits into."""
-    errors = check_keys(item, path, {"label", "into"}, set()) + _text_fields(item, path, ["label"])
-    into = item.get("into")
-    if not isinstance(into, list) or len(into) < 2 or not all(isinstance(n, str) for n in into):
-        errors.append(SeedError(path, line_of(item), "'into' must list two or more names, in the order of the figures"))
-    return errors or {"label": item["label"], "into": into}
+    entry = {"name": item["name"], "aliases": list(item.get("aliases") or []), "unit": item.get("unit", "")}
+    return entry | {side: list(item[side]) for side in ("result", "target") if item.get(side)}
 
 
 def _passage(item: dict) -> Passage:
@@ -844,28 +799,15 @@ def _passage(item: dict) -> Passage:
     return Passage(text=item["source"], block=item.get("block", ""), line=line_of(item))
 
 
-def _read_label(item: dict, path: str):
-    """A label fix: source passage and new label."""
-    errors = check_keys(item, path, {"source", "label"}, {"block"}) + _text_fields(item, path, ["source", "label", "block"])
-    return errors or (_passage(item), item["label"])
-
-
-def _read_exclude(item: dict, path: str):
-    """An exclusion: the passage whose figures are not quantities."""
-    errors = check_keys(item, path, {"source"}, {"block", "reason"}) + _text_fields(item, path, ["source", "block"])
-    return errors or _passage(item)
-
-
-def _read_add(item: dict, path: str):
-    """An addition: a figure the patterns missed, stated in full."""
-    errors = check_keys(item, path, {"block", "source", "label", "value", "unit"}, {"qualifier", "kind", "year"})
-    errors += _text_fields(item, path, ["block", "source", "label", "unit"])
-    if "value" in item and (isinstance(item["value"], bool) or not isinstance(item["value"], (int, float))):
-        errors.append(SeedError(path, line_of(item), "'value' must be a number such as 12 or 3.5"))
-    if item.get("kind", "target") not in ("result", "target", "other"):
-        errors.append(SeedError(path, line_of(item), "'kind' must be result, target or other"))
-    return errors or (_passage(item), item)
-
-
-_READERS = {"headline": _read_indicator, "splits": _read_split, "labels": _read_label,
-            "exclude": _read_exclude, "add": _read_add}
+def unmatched(report: Report, ov: Overrides, indicators: list[Indicator]) -> list[SeedError]:
+    """Headline names and split labels of seeds/metrics.yml that match nothing in the report."""
+    shown = {i.name for i in indicators}
+    errors = [SeedError(ov.path, ov.lines.get(("headline", spec["name"])), f"headline '{spec['name']}' matches no figure or clause of the report; "
+                                                   "check the name and aliases against the text, or remove the entry")
+              for spec in ov.indicators or [] if spec["name"] not in shown]
+    if ov.splits:
+        subjects = {f.subject for f in extract(report, Overrides(splits=[])) if f.group >= 0}
+        errors += [SeedError(ov.path, ov.lines.get(("splits", spec["label"])), f"split label '{spec['label']}' names no 分别 list of the report; "
+                                                        "copy the words before 分别 from the text, or remove the entry")
+                   for spec in ov.splits if spec["label"] not in subjects]
+    return errors

@@ -45,6 +45,7 @@ class Section:
     title_end: str = ""
     style: str = "line"  # line | runin | glued
     paragraphs: list[Paragraph] = field(default_factory=list)
+    line: int = 0  # of the heading in the source file
 
     @property
     def label(self) -> str:
@@ -67,6 +68,7 @@ class Part:
     before: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     after: list[Paragraph] = field(default_factory=list)
+    line: int = 0  # of the heading in the source file
 
     @property
     def label(self) -> str:

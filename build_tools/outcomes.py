@@ -203,6 +203,12 @@ def outcome_from(item: dict, path: str, line: int | None) -> Outcome:
                    comparable=item.get("comparable", True), note=item.get("note", ""), line=line)
 
 
+def texts(found: list[Outcome]) -> list[str]:
+    """The editors' words in outcomes that readers see (labels, notes, sources), for the zh-Hant corrections."""
+    return [text for o in found for text in (o.note, *(v.label for v in o.values),
+                                             *(f"{s.title}{s.publisher}{s.where}" for s in o.sources)) if text]
+
+
 def targets_of(indicators, plan_year: int | None) -> list[Target]:
     """The headline indicators' targets (a figure, or words for the plan year), in the table's order."""
     from .metrics import Figure

@@ -79,7 +79,9 @@ class Writer:
 
     def home(self, extra: str) -> str:
         r, src = self.report, urls.HOME
-        lines = [front_matter("title", r.title), f"# {escape_text(to_display(r.title), True)} {{ #title }}", ""]
+        # A text without a title line gets the edition's own word, not an empty heading.
+        title = r.title or labels.HOME
+        lines = [front_matter("title", title), f"# {escape_text(to_display(title), True)} {{ #title }}", ""]
         if r.subtitle:
             lines += [f'<p id="subtitle" class="subtitle">{inline(r.subtitle, (), src)}</p>', ""]
         if r.meta:

@@ -52,6 +52,7 @@ def parse_text(text: str, name: str = "<report>") -> Report:
         raise SeedError(name, None, "no recognisable parts; expected part headings such as '一、2022年工作回顾' on lines of their own")
     report = _front_matter(lines[:first_part], name)
     report.parts = _parts(lines[first_part:], name)
+    check_numbering(report.parts, name)
     report.closing = _closing(report.parts[-1])
     return report
 
@@ -74,7 +75,9 @@ def _meta(line: str) -> list[tuple[str, str]]:
 
 
 def _front_matter(lines, name) -> Report:
-    """Title, subtitle, metadata, speaker, salutation and the opening address."""
+    """Title, subtitle, metadata, speaker, salutation and the opening address (each may be missing)."""
+    if not lines:
+        return Report(title="")
     (_, title_line), rest = lines[0], list(lines[1:])
     title, _, subtitle = title_line.partition(" ")
     report = Report(title=title.strip(), subtitle=subtitle.strip())
@@ -104,7 +107,7 @@ def _parts(lines, name) -> list[Part]:
         heading = PART_RE.match(line) if _is_part_heading(line) else None
         if heading:
             numeral, title = heading.groups()
-            parts.append(Part(number=numeral_value(numeral), numeral=numeral, title=title))
+            parts.append(Part(number=numeral_value(numeral), numeral=numeral, title=title, line=no))
         else:
             _add_line(parts[-1], no, line)
     return parts
@@ -115,12 +118,12 @@ def _add_line(part: Part, no: int, line: str) -> None:
     own = SECTION_LINE_RE.match(line)
     if own and line[-1] not in SENTENCE_END + ",，;；":
         numeral, title = own.groups()
-        part.sections.append(Section(numeral_value(numeral), numeral, title, style="line"))
+        part.sections.append(Section(numeral_value(numeral), numeral, title, style="line", line=no))
         return
     runin = SECTION_RUNIN_RE.match(line)
     if runin:
         numeral, title, end, rest = runin.groups()
-        section = Section(numeral_value(numeral), numeral, title, title_end=end, style="runin")
+        section = Section(numeral_value(numeral), numeral, title, title_end=end, style="runin", line=no)
         section.paragraphs.append(_paragraph(no, rest))
         part.sections.append(section)
         return
@@ -128,9 +131,36 @@ def _add_line(part: Part, no: int, line: str) -> None:
     if glued and _expected_next(part, glued.group(2)):
         text, numeral, title = glued.groups()
         _add_paragraph(part, _paragraph(no, text))
-        part.sections.append(Section(numeral_value(numeral), numeral, title.strip(), style="glued"))
+        part.sections.append(Section(numeral_value(numeral), numeral, title.strip(), style="glued", line=no))
         return
     _add_paragraph(part, _paragraph(no, line))
+
+
+def check_numbering(parts: list[Part], name: str) -> None:
+    """Parts run 一、二、三、… and each part's subsections (一)(二)(三)…, without a gap or a repeat.
+
+    Ids are positional: past a missing heading every id would point at another
+    paragraph, and every glossary basis after it would be wrong. So the report's
+    own structure is checked first, and its first break is the one error shown.
+    """
+    for n, part in enumerate(parts, 1):
+        if part.number != n:
+            raise SeedError(name, part.line, _numbering_error(f"part {part.label}", n, part.number,
+                                                              parts[n - 2].label if n > 1 else ""))
+        for m, section in enumerate(part.sections, 1):
+            if section.number != m:
+                before = part.sections[m - 2].label if m > 1 else part.label
+                raise SeedError(name, section.line, _numbering_error(f"subsection {section.label} of part {part.label}",
+                                                                     m, section.number, before))
+
+
+def _numbering_error(what: str, expected: int, found: int, before: str) -> str:
+    """What is wrong with a heading's number, and what to do about it."""
+    after = f" after {before}" if before else " first"
+    if found < expected:
+        return f"{what} comes{after}; numbering must continue in order (expected number {expected}); check for a repeated or misnumbered heading"
+    return (f"{what} comes{after}, but number {expected} is missing; "
+            "restore the missing heading on a line of its own, or correct the numbering")
 
 
 def _expected_next(part: Part, numeral: str) -> bool:

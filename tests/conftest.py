@@ -38,6 +38,21 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the session (Playwright's sync API allows one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    from build_tools.devserver import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), (f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
+                                     "(apt-get install chromium; `make test` installs it)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def golden(request):
     """Compare text with tests/golden/<name>; a unified diff on failure, --update-golden to rewrite."""

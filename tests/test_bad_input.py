@@ -49,11 +49,64 @@ def test_glossary_error_reaches_the_build_with_its_line(project):
     path = project / "seeds" / "glossary.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  en: ", "  english: ", 1), encoding="utf-8")
-    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("- term:"))
-    message = failed_build(project)
-    assert f"seeds/glossary.yml:{line}: unknown field 'english'" in message
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entry = next(i for i, l in enumerate(lines, 1) if l.startswith("- term:"))
+    field = next(i for i, l in enumerate(lines, 1) if l.startswith("  english: "))
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    # Each problem on the line to fix: the entry lacks 'en'; the unknown key is on its own line.
+    assert f"seeds/glossary.yml:{entry}: missing field 'en'" in result.stderr
+    assert f"seeds/glossary.yml:{field}: unknown field 'english'" in result.stderr
 
 
 def test_yaml_syntax_error_in_overrides(project):
     (project / "seeds" / "overrides.yml").write_text("runin_headings:\n  add: [unclosed\n", encoding="utf-8")
     assert "seeds/overrides.yml:2: YAML syntax error" in failed_build(project)
+
+
+def test_numbering_gap_names_the_report_not_the_glossary(project):
+    path = project / "seeds" / "wuhai-2023.txt"
+    text = path.read_text(encoding="utf-8").replace("  二、2023年经济社会发展的目标要求\n", "")
+    path.write_text(text, encoding="utf-8")
+    line = next(k for k, l in enumerate(text.splitlines(), 1) if "三、今年政府工作" in l)
+    assert f"seeds/wuhai-2023.txt:{line}: part 三、 comes after 一、, but number 2 is missing" in failed_build(project)
+
+
+def test_ci_build_annotates_the_seed_file(project, monkeypatch):
+    path = project / "seeds" / "metrics.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("add: []", "add: 3"), encoding="utf-8")
+    line = next(k for k, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l == "add: 3")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode != 0
+    assert f"::error file=seeds/metrics.yml,line={line}::'add' must be a list" in result.stdout
+
+
+def test_report_without_title_and_with_bom_builds(project):
+    """No title, metadata or speaker, saved with a BOM: every stage still works, and the BOM is nowhere."""
+    path = project / "seeds" / "wuhai-2023.txt"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    body = "".join(lines[next(k for k, l in enumerate(lines) if l.strip().startswith("一、")):])
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    out = project / "site"
+    result = build_site(out, cwd=project)
+    assert result.returncode == 0, result.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="title">首页' in home and "{ #title }" not in home
+    part = (out / "part-1" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="part-1">一、2022年工作回顾' in part
+    for page in [out / "index.html", out / "part-1" / "index.html", out / "search" / "search_index.json"]:
+        assert "\ufeff" not in page.read_text(encoding="utf-8"), page
+
+
+def test_warning_is_shown_and_does_not_stop_the_build(project):
+    """As `make check` says: a definition too long for a tooltip is worth fixing, not a broken site."""
+    path = project / "seeds" / "glossary.yml"
+    text = path.read_text(encoding="utf-8").replace("  definition: 即“半拉子”", "  definition: " + "很长。" * 200 + "即“半拉子”", 1)
+    path.write_text(text, encoding="utf-8")
+    line, definition = next((k, l.removeprefix("  definition: ")) for k, l in enumerate(text.splitlines(), 1)
+                            if l.startswith("  definition: 很长。"))
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    warning = f"warning: seeds/glossary.yml:{line}: the definition of '半拉子' has {len(definition)} characters"
+    assert result.stderr.count(warning) == 1, result.stderr

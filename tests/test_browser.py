@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,8 +19,6 @@ from build_tools.bench import TARGET_TEXT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(devserver.CHROMIUM)
-CHROMIUM_ARGS = devserver.CHROMIUM_ARGS
 PHONE = dict(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
 DESKTOP = dict(viewport={"width": 1280, "height": 800})
 TIMEOUT_MS = 10_000
@@ -47,18 +44,6 @@ def base_url(site):
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), (f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
-                               "(apt-get install chromium; `make test` installs it)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Session:

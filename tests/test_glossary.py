@@ -57,7 +57,7 @@ def test_good_file_loads(tmp_path, report):
 
 @pytest.mark.parametrize("change, line, message", [
     (lambda t: t.replace("  en: River", "  en River"), 3, "YAML syntax error"),
-    (lambda t: t.replace("  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"), 2, "unknown field 'defintion'"),
+    (lambda t: t.replace("  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"), 5, "unknown field 'defintion'"),
     (lambda t: t.replace("  en: Forest Chief System\n", ""), 7, "missing field 'en'"),
     (lambda t: t.replace("term: 林长制", "term: 河长制"), 7, "'河长制' is already an entry or alias at line 2"),
     (lambda t: t + "  aliases: [河长制]\n", 13, "'河长制' is already an entry or alias"),
@@ -207,10 +207,19 @@ def test_glossary_page_groups_and_links(site):
 HOSTILE = '<script>alert(1)</script> & "><img src=x onerror=alert(2)>'
 
 
-def test_definitions_stay_text(tmp_path, report):
-    # The hostile text holds numbers: its basis is a document, as the claims check requires.
-    hostile = GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'").replace("basis: p3-3-1", "basis: 《某文件》", 1)
-    path = write(tmp_path, hostile)
+def test_markup_in_a_definition_is_refused(tmp_path, report):
+    text = errors_of(tmp_path, GOOD.replace("由各级党政负责人担任“河长”。", f"'{HOSTILE}'"), report)
+    assert "glossary.yml:5: 'definition' contains markup" in text
+
+
+def test_definitions_stay_text(tmp_path, report, monkeypatch):
+    """Defence in depth: a definition that got past the checks would still be shown as text."""
+    import build_tools.edition
+
+    path = write(tmp_path, GOOD)
+    entries = load_glossary(path, report)
+    entries[0].definition = HOSTILE
+    monkeypatch.setattr(build_tools.edition, "load_glossary", lambda *args: entries)
     seeds = Seeds(report=REPORT, overrides=ROOT / "seeds/overrides.yml", glossary=path)
     edition = build_edition(seeds)
     pages = {p.src: p.markdown for p in edition.pages}

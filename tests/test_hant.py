@@ -317,7 +317,7 @@ def test_header_only_table_is_empty(tmp_path, monkeypatch):
     ("# h\n制氢: 製氫  # a\n制氢: 製氫  # b\n", 3, "listed twice"),
     ("# h\n制氢:\n  製: 氫  # 嵌套\n", 2, "zh-Hant form"),
     ("# h\n123: 一二三  # 数字\n", 2, "zh-Hans phrase"),
-    ("# h\n制氢: 12  # 数字\n", 2, "zh-Hant form"),
+    ("# h\n制氢: 12  # 数字\n", 2, "must be text, not the number 12; put it in quotes"),
 ])
 def test_bad_table(tmp_path, monkeypatch, text, line, words):
     message = error_of(write(tmp_path, monkeypatch, text))

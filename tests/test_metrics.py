@@ -232,7 +232,8 @@ def test_overrides_unknown_field_has_line(tmp_path):
     path = write(tmp_path, "headline:\n  - name: 地区生产总值\n    alias: [GDP]\n")
     with pytest.raises(SeedError) as err:
         M.load_overrides(path)
-    assert err.value.line == 2 and "alias" in str(err.value) and f"{path.name}:2" in str(err.value)
+    # The line of the unknown key itself, not of the entry it sits in.
+    assert err.value.line == 3 and "alias" in str(err.value) and f"{path.name}:3" in str(err.value)
 
 
 def test_overrides_bad_value_and_section(tmp_path):
@@ -240,7 +241,7 @@ def test_overrides_bad_value_and_section(tmp_path):
     with pytest.raises(SeedError) as err:
         M.load_overrides(path)
     text = str(err.value)
-    assert "bogus" in text and ":3: 'value' must be a number" in text
+    assert "bogus" in text and ":6: 'value' must be a number" in text
 
 
 def test_stale_override_is_reported(tmp_path, report):
@@ -266,17 +267,17 @@ def test_missing_override_file_is_empty(tmp_path):
     assert M.load_overrides(tmp_path / "none.yml").labels == []
 
 
-# Each bad entry is reported on its own line of metrics.yml, so an editor can go straight to it.
+# Each bad value is reported on its own line of metrics.yml, so an editor can go straight to it.
 BAD_ENTRIES = [
     ("headline:\n  - name: 地区生产总值\n  - unit: '%'\n", 3, "missing field 'name'"),
-    ("headline:\n  - name: 地区生产总值\n    aliases: GDP\n", 2, "'aliases' must be a list"),
-    ("\nsplits:\n  - label: 城乡居民收入\n    into: [城镇居民收入]\n", 3, "'into' must list two or more"),
-    ("labels:\n  - 原煤产量4930万吨\n", 2, "expected an entry with fields"),
-    ("# 说明\nlabels:\n  - 5\n", 2, "expected an entry with fields"),
+    ("headline:\n  - name: 地区生产总值\n    aliases: GDP\n", 3, "'aliases' must be a list"),
+    ("\nsplits:\n  - label: 城乡居民收入\n    into: [城镇居民收入]\n", 4, "'into' must list at least 2 items"),
+    ("labels:\n  - 原煤产量4930万吨\n", 2, "each entry of 'labels' must be a mapping"),
+    ("# 说明\nlabels:\n  - 5\n", 3, "each entry of 'labels' must be a mapping"),
     ("headline: []\n\nexclude: 发电量206亿度\n", 3, "'exclude' must be a list"),
-    ("labels:\n  - source: 原煤产量4930万吨\n    label: [原煤]\n", 2, "'label' must be text"),
+    ("labels:\n  - source: 原煤产量4930万吨\n    label: [原煤]\n", 3, "'label' must be text"),
     ("# 说明\n\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: 1\n    unit: 个\n    kind: plan\n",
-     4, "'kind' must be"),
+     9, "'kind' is 'plan'; it must be one of: result、target、other"),
 ]
 
 

@@ -155,13 +155,14 @@ def test_each_mistake_in_the_file_is_an_error_with_its_line(tmp_path, change, li
 
 def test_the_editors_outcomes_give_the_verdicts_the_report_supports():
     """The verdicts the issue names, from the real seeds: GDP and investment missed, revenue and CPI met."""
-    from build_tools.edition import load_metrics, load_outcomes as pairings, load_report
+    from build_tools.edition import load_metrics, load_report, pair_outcomes
 
     s = ROOT / "seeds"
     seeds = Seeds(report=s / "wuhai-2023.txt", overrides=s / "overrides.yml", metrics=s / "metrics.yml",
                   outcomes=s / "outcomes.yml")
     report = load_report(seeds)
-    rows = {r.target.indicator: r for r in pairings(seeds, report, load_metrics(seeds, report)[1])}
+    found = load_outcomes(seeds.outcomes)
+    rows = {r.target.indicator: r for r in pair_outcomes(seeds, report, load_metrics(seeds, report)[1], found)}
     assert {name: r.verdict.code for name, r in rows.items()} == {
         "地区生产总值": NOT_MET, "固定资产投资": NOT_MET, "一般公共预算收入": MET, "居民消费价格": MET,
         "中心城区空气优良率": NONE, "居民收入": NONE}

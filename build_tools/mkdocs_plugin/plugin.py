@@ -10,22 +10,27 @@ line, no traceback).
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import logging
 import os
 import posixpath
 import re
+import sys
 import tempfile
+import time
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import urls
+from .. import labels, urls
 from ..edition import Edition, build_edition, seeds_from_options
-from ..errors import SeedError
+from ..errors import SeedError, annotations
+from ..pages import Page
 from ..search import GLOSSARY, OTHER, REPORT, SearchData
 from .config import ReportConfig
 
@@ -59,9 +64,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.search_pages, self.reading_order = {}, []
         try:
             self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None,
-                                         self.twin_conversions())
+                                         self.twin_conversions(), source_url(config, self.root))
         except SeedError as exc:
-            raise PluginError(str(exc)) from None
+            for line in annotations(exc):
+                print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
+            if not _serving:
+                raise PluginError(str(exc)) from None
+            self.edition = error_edition(exc, _good_pages.get(self.config.edition))
+        else:
+            _good_pages[self.config.edition] = [(p.src, p.title) for p in self.edition.pages]
+        if not any(e.path for e in self.config.editions if e.lang == self.config.edition):
+            self.warn(self.edition.warnings)  # once: the other editions read the same seed files
         convert = self.edition.convert
         config.site_name = convert(config.site_name)
         if config.site_description:
@@ -82,6 +95,22 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 twin = load_config(str(self.root / edition.config))
                 out.append(twin.plugins["report"].config.conversion)
         return tuple(c for c in out if c)
+
+    def on_startup(self, *, command, dirty):
+        """Under `mkdocs serve`, a broken seed file shows an error page instead of stopping the preview."""
+        global _serving
+        _serving = command == "serve"
+
+    def warn(self, warnings) -> None:
+        """Problems that do not stop the build, as `make check` reports them.
+
+        Not through MkDocs' logger: ``--strict`` would turn them into errors, and
+        `make check` (which passes) and `make site` would disagree.
+        """
+        for warning in warnings:
+            for line in annotations(warning, "warning"):
+                print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
+            sys.stderr.write(f"warning: {warning}\n")
 
     def nav(self, tail: list) -> list:
         """The report's own hierarchy, then the pages named in mkdocs.yml (about, …)."""
@@ -166,12 +195,36 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        context["report_error"] = self.report_error(page, config)
         others = (e for e in self.config.editions if e.lang != self.config.edition)
         context["twin_href"] = next((self.twin_url(e, page.url) for e in others), "")
         root = (config.site_url or "").removesuffix(self.own().path)
         context["edition_alternates"] = [{"lang": e.lang, "href": root + e.path + page.url}
                                          for e in self.config.editions] if root else []
         return context
+
+    def report_error(self, page, config) -> dict | None:
+        """A plain link to a new GitHub issue, prefilled with this page (the paragraph is added on click)."""
+        if not config.repo_url or "github.com" not in config.repo_url:
+            return None
+        address = page.canonical_url or page.url
+        body = self.edition.convert(f"页面：{address}\n段落：\n\n问题：\n")
+        query = urlencode({"title": self.edition.convert(f"{labels.REPORT_ERROR}：{page.title}"), "body": body})
+        return {"href": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+                "label": self.edition.convert(labels.REPORT_ERROR)}
+
+    @staticmethod
+    def skip_unviewed(path: str) -> bool:
+        """Under serve, after the first build, an edition nobody is viewing waits until it is asked for.
+
+        Saves its whole build on every save of a seed file (the preview is then twice as fast).
+        """
+        if not _serving or _viewing[0] == path or path not in _built:
+            _built.add(path)
+            return False
+        _stale.add(path)
+        log.info("The %s edition will be rebuilt when a page of it is viewed", path.rstrip("/"))
+        return True
 
     def twin_url(self, edition, url: str) -> str:
         """The same page in another edition, relative to this page."""
@@ -180,6 +233,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / "seeds"))
+        watch_views(server, [e.path for e in self.config.editions if e.path])
         return server
 
     def on_post_build(self, *, config):
@@ -190,12 +244,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         from mkdocs.commands.build import build
 
         for edition in self.config.editions:
-            if edition.path and edition.config:
+            if edition.path and edition.config and not self.skip_unviewed(edition.path):
                 site_url = config.site_url + edition.path if config.site_url else None
                 twin = load_config(str(self.root / edition.config), site_dir=posixpath.join(config.site_dir, edition.path),
                                    site_url=site_url, strict=config.strict)
                 log.info("Building the %s edition", edition.lang)
                 build(twin)
+                _stale.discard(edition.path)
                 merge_sitemap(Path(config.site_dir), edition.path)
 
     def write_search(self, site_dir: Path) -> None:
@@ -245,6 +300,83 @@ def split_search_index(index: Path, lunr_index: Path) -> None:
     index.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+# Set by on_startup under `mkdocs serve` (module-wide: the twin edition's plugin is another instance).
+_serving = False
+# The pages of each edition's last good build, so that the preview keeps every URL while a seed is broken.
+_good_pages: dict[str, list[tuple[str, str]]] = {}
+
+ERROR_TITLE = "种子文件有错误"
+
+
+# Under serve: the edition path of the page last viewed ("" for the default edition), the editions
+# built at least once, and those whose pages are out of date because nobody was viewing them.
+_viewing = [""]
+_built: set[str] = set()
+_stale: set[str] = set()
+
+
+def watch_views(server, paths: list[str]) -> None:
+    """Note which edition the browser shows; asking for an out-of-date one rebuilds the site first.
+
+    Uses mkdocs 1.6's LiveReloadServer internals (_serve_request, _rebuild_cond, _want_rebuild,
+    _wanted_epoch); tests/test_serve.py pins the version.
+    """
+    serve = server._serve_request
+
+    def serve_request(environ, start_response):
+        """Note the edition of the page asked for (or polled for reloads), then serve as usual."""
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/livereload/"):  # the page's poll: its Referer is the page shown
+            path = urlsplit(environ.get("HTTP_REFERER", "")).path
+        if path.endswith(("/", ".html")) and path.startswith(server.mount_path):
+            rel = path[len(server.mount_path):]
+            _viewing[0] = next((p for p in paths if rel.startswith(p)), "")
+            if _viewing[0] in _stale:
+                _rebuild_now(server)
+        return serve(environ, start_response)
+
+    server._serve_request = serve_request
+
+
+def _rebuild_now(server) -> None:
+    """Start a rebuild and wait until it has begun, so the request is then answered by the new build."""
+    epoch = server._wanted_epoch
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+    deadline = time.monotonic() + 5
+    while server._wanted_epoch == epoch and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def source_url(config, root: Path):
+    """Where a seed file's line is on GitHub (repo_url, and the branch named by edit_uri), or None."""
+    repo = (config.repo_url or "").rstrip("/")
+    if "github.com" not in repo:
+        return None
+    parts = (config.edit_uri or "edit/main/").strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+    return lambda path, line: f"{repo}/blob/{branch}/{Path(path).resolve().relative_to(root).as_posix()}#L{line}"
+
+
+def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Edition:
+    """The preview of a broken build: every page says which file and line to fix, until it is fixed.
+
+    Printed to the terminal too, outside MkDocs' logger: under ``strict`` a logged
+    error would abort the build, and the preview would hang instead of explaining.
+    """
+    sys.stderr.write(f"ERROR   -  {exc}\n(the preview shows this error until the file is fixed and saved)\n")
+    problems = html.escape(str(exc))
+    markdown = "\n".join([
+        f"---\ntitle: {ERROR_TITLE}\nsearch:\n  exclude: true\n---",
+        f"# {ERROR_TITLE}，网站未更新 {{ #seed-error }}", "",
+        "请打开下面指出的文件，改正所指的行，然后保存。保存后本页会自动刷新；改好之前，每一页都显示这条提示。", "",
+        f'<pre class="seed-errors">{problems}</pre>', "",
+        "每行的格式是“文件:行号: 说明”。各文件的写法见 seeds/README.md。", ""])
+    return Edition(pages=[Page(src, title, markdown) for src, title in pages or [(urls.HOME, ERROR_TITLE)]],
+                   convert=lambda text: text)
+
+
 def reset_jieba() -> None:
     """Give this build a jieba without the words an earlier build loaded.
 
@@ -254,7 +386,12 @@ def reset_jieba() -> None:
     """
     import jieba
 
+    from ..edition import _jieba_dictionary
+
     jieba.dt.__init__(jieba.dt.dictionary)
+    # jieba's own dictionary, loaded once per process (0.6 s each time otherwise: twice per preview rebuild).
+    freq, total = _jieba_dictionary()
+    jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = dict(freq), total, True
 
 
 def merge_sitemap(site_dir: Path, twin_path: str) -> None:
