@@ -10,16 +10,11 @@ only the figures side by side.
 
 from __future__ import annotations
 
-import datetime
-import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from .errors import SeedError, raise_all
-from .yamlio import LINE, display_path, line_of, load_yaml
+from .yamlio import line_of, load_seed
 
 # Qualifier of the target -> how an outcome meets it. "about" is decided by ``within_about``.
 RULES = {
@@ -189,15 +184,11 @@ def _unit(unit: str) -> str:
     return unit.replace("％", "%")
 
 
-def outcome_from(item: dict, path: str, line: int | None) -> Outcome:
+def outcome_from(item: dict, line: int | None) -> Outcome:
     """One seeds/outcomes.yml entry, its shape already checked by the schema, as an Outcome."""
-    # JSON Schema's "number" admits .inf and .nan, which no JSON reader accepts back.
-    for v in item["values"]:
-        if not math.isfinite(v["value"]):
-            raise SeedError(path, line_of(v, line), f"value of '{v['label']}' must be a finite number such as 8.1")
     values = [Value(label=v["label"], value=float(v["value"]), unit=v["unit"], qualifier=v.get("qualifier", ""))
               for v in item["values"]]
-    sources = [Source(title=s["title"], publisher=s["publisher"], date=_plain(s["date"]), where=s.get("where", ""))
+    sources = [Source(title=s["title"], publisher=s["publisher"], date=str(s["date"]), where=s.get("where", ""))
                for s in item["sources"]]
     return Outcome(indicator=item["indicator"], period=int(item["period"]), values=values, sources=sources,
                    comparable=item.get("comparable", True), note=item.get("note", ""), line=line)
@@ -223,44 +214,7 @@ def targets_of(indicators, plan_year: int | None) -> list[Target]:
     return out
 
 
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "outcomes.schema.json"
-
-
 def load_outcomes(path: Path | str) -> list[Outcome]:
-    """Read seeds/outcomes.yml: its shape checked by its JSON Schema, every error with its line."""
-    shown = display_path(path)
-    data = load_yaml(path, "outcomes (YAML)", optional=True) or []
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    errors = [SeedError(shown, _line_at(data, list(e.absolute_path)), _schema_message(e))
-              for e in Draft202012Validator(schema).iter_errors(_plain(data))]
-    raise_all(errors)
-    return [outcome_from(item, shown, line_of(item)) for item in data]
-
-
-def _plain(value):
-    """YAML data as JSON data: without the loader's line keys, dates as the text the editor wrote."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if k != LINE}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
-
-
-def _line_at(data, path: list) -> int | None:
-    """The line of the innermost mapping on a schema error's path."""
-    line, node = line_of(data), data
-    for key in path:
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = line_of(node, line)
-    return line
-
-
-def _schema_message(error) -> str:
-    """A schema error in an editor's words: which field, and what is wrong."""
-    field_name = ".".join(str(p) for p in error.absolute_path) or "the file"
-    return f"{field_name}: {error.message}"
+    """Read seeds/outcomes.yml through the one seed loader: its schema, every error with its line."""
+    data = load_seed(path, "outcomes", "a YAML list of '- indicator: …' entries", optional=True) or []
+    return [outcome_from(item, line_of(item)) for item in data]

@@ -100,6 +100,8 @@ class _LineLoader(_Base):
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
+# A date stays the text the editor wrote (date: 2024-04-19): seed files hold no time values, and JSON has none.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_seq)
 

@@ -13,6 +13,8 @@ class EditionConfig(Config):
     path = opt.Type(str, default="")
     # Config file that builds it; the default edition's build builds the others.
     config = opt.Optional(opt.Type(str))
+    # The OpenCC conversion that makes its text from the zh-Hans source ("" for zh-Hans itself).
+    conversion = opt.Type(str, default="")
 
 
 class ReportConfig(Config):
@@ -29,8 +31,6 @@ class ReportConfig(Config):
     translation = opt.Optional(opt.Type(str))
     qualifiers = opt.Optional(opt.Type(str))
 
-    # This build's edition (a lang of `editions`), and the conversion that makes
-    # its text from the zh-Hans source (empty for zh-Hans itself).
+    # This build's edition (a lang of `editions`, where its conversion is named).
     edition = opt.Type(str, default="zh-Hans")
-    conversion = opt.Type(str, default="")
     editions = opt.ListOfItems(opt.SubConfig(EditionConfig), default=[])

@@ -63,7 +63,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         reset_jieba()
         self.search_pages, self.reading_order = {}, []
         try:
-            self.edition = build_edition(seeds_from_options(self.root, self.config), self.config.conversion or None,
+            self.edition = build_edition(seeds_from_options(self.root, self.config), self.own().conversion or None,
                                          self.twin_conversions(), source_url(config, self.root))
         except SeedError as exc:
             for line in annotations(exc):
@@ -88,13 +88,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return config
 
     def twin_conversions(self) -> tuple[str, ...]:
-        """The conversions of the other editions (read from their config files), for search folding."""
-        out = []
-        for edition in self.config.editions:
-            if edition.lang != self.config.edition and edition.config:
-                twin = load_config(str(self.root / edition.config))
-                out.append(twin.plugins["report"].config.conversion)
-        return tuple(c for c in out if c)
+        """The conversions of the other editions, for search folding."""
+        return tuple(e.conversion for e in self.config.editions if e.lang != self.config.edition and e.conversion)
 
     def on_startup(self, *, command, dirty):
         """Under `mkdocs serve`, a broken seed file shows an error page instead of stopping the preview."""
