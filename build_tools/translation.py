@@ -26,7 +26,7 @@ from .glossary import Entry, find_spans, first_char_index
 from .model import Report
 from .numbers import english, missing_figures, zh_figures
 from .punct import to_display
-from .yamlio import check_keys, display_path, line_of, load_yaml, read_text
+from .yamlio import display_path, line_of, load_seed, read_text
 
 HEADER_COMMENT = ("English edition of the report: an unofficial translation, not published by the\n"
                   "government that issued the report. msgctxt = the unit's public id, msgid = its\n"
@@ -89,7 +89,6 @@ def template(report: Report) -> polib.POFile:
 
 NUMERALS_AFTER = "0123456789一二三四五六七八九十两百千万亿"
 NUMERALS_BEFORE = "0123456789十百千万亿"
-POSITIONS = {"before-number", "after-number"}
 
 
 @dataclass
@@ -104,32 +103,10 @@ class Qualifier:
 
 
 def load_qualifiers(path: Path | str) -> list[Qualifier]:
-    """seeds/qualifiers.yml: the qualifiers the translation must carry, and their renderings."""
-    shown = display_path(path)
-    data = load_yaml(path, "a YAML list of '- zh: 左右' entries with their English renderings (en: [about])")
-    if not isinstance(data, list):
-        raise SeedError(shown, None, "expected a list of entries, each starting with '- zh:'")
-    out, errors = [], []
-    for item in data:
-        if not isinstance(item, dict):
-            errors.append(SeedError(shown, line_of(item), "each entry must look like '- zh: 左右' with 'en: [about]'"))
-            continue
-        problems = check_keys(item, shown, {"zh", "en"}, {"position", "except"})
-        line = line_of(item)
-        if not isinstance(item.get("zh"), str) or not item.get("zh", "").strip():
-            problems.append(SeedError(shown, line, "'zh' must be the Chinese qualifier, e.g. zh: 左右"))
-        for key in ("en", "except"):
-            value = item.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value) or (key == "en" and not value):
-                problems.append(SeedError(shown, line, f"'{key}' must be a list of words, e.g. {key}: [about, around]"))
-        if item.get("position", "") not in POSITIONS | {""}:
-            problems.append(SeedError(shown, line, f"'position' must be one of {', '.join(sorted(POSITIONS))}"))
-        errors += problems
-        if not problems:
-            out.append(Qualifier(item["zh"].strip(), [v.strip() for v in item["en"]], item.get("position", ""),
-                                 [v.strip() for v in item.get("except", [])], line))
-    raise_all(errors)
-    return out
+    """seeds/qualifiers.yml, its shape checked by its schema: the qualifiers the translation must carry."""
+    data = load_seed(path, "qualifiers", "a YAML list of '- zh: 左右' entries with their English renderings (en: [about])")
+    return [Qualifier(item["zh"].strip(), [v.strip() for v in item["en"]], item.get("position", ""),
+                      [v.strip() for v in item.get("except") or []], line_of(item)) for item in data]
 
 
 def zh_qualifiers(text: str, qualifiers: list[Qualifier]) -> list[Qualifier]:
