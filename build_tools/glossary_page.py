@@ -65,7 +65,8 @@ def _entry(e: Entry, src, pages, names, blocks, by_term, edit=None) -> list[str]
         links = "、".join(f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in _numbered(blocks, names))
         parts.append(f'<p class="term-where">{labels.OCCURS}：{links}</p>')
     if edit and e.line:
-        parts.append(f'<p class="term-edit"><a href="{t(edit(e))}">{labels.EDIT_ENTRY}</a></p>')
+        # An address, not editors' text: escaped, never typeset.
+        parts.append(f'<p class="term-edit"><a href="{html.escape(edit(e), quote=True)}">{labels.EDIT_ENTRY}</a></p>')
     return out + ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
 
 

@@ -68,3 +68,10 @@ def golden(request):
                                                 f"golden/{name}", "actual"))
             pytest.fail(f"output differs from golden/{name}:\n{diff}")
     return check
+
+
+def drop_front_matter_corrections(project: Path) -> None:
+    """Without its metadata the report no longer says 发布(时间): the correction for it would be stale, an error."""
+    table = project / "seeds" / "zh-hant-corrections.yml"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(line for line in lines if not line.startswith("发布:")), encoding="utf-8")

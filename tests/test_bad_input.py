@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, drop_front_matter_corrections
 
 
 @pytest.fixture
@@ -88,6 +88,7 @@ def test_report_without_title_and_with_bom_builds(project):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     body = "".join(lines[next(k for k, l in enumerate(lines) if l.strip().startswith("一、")):])
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    drop_front_matter_corrections(project)
     out = project / "site"
     result = build_site(out, cwd=project)
     assert result.returncode == 0, result.stderr

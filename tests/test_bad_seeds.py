@@ -20,7 +20,8 @@ from build_tools.edition import Seeds, check_seeds
 from build_tools.errors import SeedError
 
 FILES = {"G": "glossary.yml", "N": "not-terms.yml", "O": "overrides.yml", "S": "search-words.yml",
-         "C": "zh-hant-corrections.yml", "M": "metrics.yml", "R": "wuhai-2023.txt"}
+         "C": "zh-hant-corrections.yml", "M": "metrics.yml", "R": "wuhai-2023.txt", "U": "outcomes.yml",
+         "Q": "qualifiers.yml"}
 
 
 @dataclass
@@ -171,7 +172,7 @@ def seeds_copy(tmp_path, monkeypatch):
 def seeds_in(folder: Path) -> Seeds:
     return Seeds(report=folder / FILES["R"], overrides=folder / FILES["O"], glossary=folder / FILES["G"],
                  not_terms=folder / FILES["N"], metrics=folder / FILES["M"], corrections=folder / FILES["C"],
-                 search_words=folder / FILES["S"])
+                 search_words=folder / FILES["S"], outcomes=folder / FILES["U"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -195,7 +196,7 @@ def test_bad_seed_names_file_and_line(seeds_copy, case):
 
 def test_real_seeds_pass(seeds_copy):
     count, warnings = check_seeds(seeds_in(seeds_copy))
-    assert count == 7 and warnings == []
+    assert count == 8 and warnings == []
 
 
 def test_long_definition_is_a_warning(seeds_copy):
@@ -229,7 +230,8 @@ def test_report_structure_is_checked_before_the_glossary(seeds_copy):
     assert re.match(r"seeds/wuhai-2023\.txt:\d+: part 三、", str(info.value))
 
 
-SCHEMAS = {"G": "glossary", "N": "not-terms", "O": "overrides", "S": "search-words", "C": "zh-hant-corrections", "M": "metrics"}
+SCHEMAS = {"G": "glossary", "N": "not-terms", "O": "overrides", "S": "search-words", "C": "zh-hant-corrections", "M": "metrics",
+           "U": "outcomes", "Q": "qualifiers"}
 
 
 @pytest.mark.parametrize("key", sorted(SCHEMAS))

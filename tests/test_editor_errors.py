@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import REPORT, ROOT
+from conftest import REPORT, ROOT, drop_front_matter_corrections
 from build_tools import cli
 from build_tools.errors import SeedError, annotation
 from build_tools.parse import parse_file, parse_text
@@ -48,6 +48,7 @@ def test_any_front_matter_parses(text):
 def test_commands_survive_a_report_without_title(project, capsys, command):
     path = project / "seeds" / "wuhai-2023.txt"
     path.write_text(without_front_matter(path.read_text(encoding="utf-8")), encoding="utf-8")
+    drop_front_matter_corrections(project)
     argv = [command] + (["seeds/wuhai-2023.txt"] if command == "outline" else [])
     assert cli.main(argv) == 0
     out = capsys.readouterr().out

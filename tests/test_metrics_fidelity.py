@@ -354,7 +354,7 @@ def test_side_names_load_from_yaml_with_their_line(tmp_path):
                     "  - name: 重点项目\n    target: 实施重点项目\n", encoding="utf-8")
     with pytest.raises(M.SeedError) as err:
         M.load_overrides(path)
-    assert "metrics.yml:5: 'target' must be a list of names" in str(err.value)
+    assert "metrics.yml:6: 'target' must be a list, not '实施重点项目'" in str(err.value)
     path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n",
                     encoding="utf-8")
     assert M.load_overrides(path).indicators == [{"name": "充(换)电站", "aliases": [], "unit": "",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from decimal import Decimal
 
 import polib
-import re
 
 import pytest
 
