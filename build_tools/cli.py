@@ -17,8 +17,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .edition import Seeds, load_metrics, load_report, seeds_from_options
-from .errors import SeedError, annotations
+from build_tools.seeds.paths import Seeds, seeds_from_options
+from build_tools.annotate.load import load_metrics, load_report
+from build_tools.seeds.errors import SeedError, annotations
 
 CONFIG = "mkdocs.yml"
 
@@ -57,7 +58,7 @@ def outline(args) -> int:
 
 
 def check(args) -> int:
-    from .edition import check_seeds
+    from build_tools.editions.check import check_seeds
 
     notes: list[str] = []
     count, warnings = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
@@ -70,7 +71,7 @@ def check(args) -> int:
 
 
 def candidates(args) -> int:
-    from .glossary import candidates as find, load_glossary, load_not_terms
+    from build_tools.annotate.glossary import candidates as find, load_glossary, load_not_terms
 
     seeds = seeds_from_config(args.config)
     report = load_report(seeds)
@@ -82,7 +83,7 @@ def candidates(args) -> int:
 
 
 def metrics(args) -> int:
-    from .metrics import to_json
+    from build_tools.annotate.metrics import to_json
 
     seeds = seeds_for(args.file, args.config)
     figures, _ = load_metrics(seeds, load_report(seeds))
@@ -91,7 +92,7 @@ def metrics(args) -> int:
 
 
 def po_template(args) -> int:
-    from .translation import write_template
+    from build_tools.editions.translation import write_template
 
     count = write_template(load_report(seeds_from_config(args.config)), args.out)
     print(f"{args.out}: {count} units")

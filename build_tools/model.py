@@ -130,3 +130,15 @@ class Annotations:
 
     marks: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     tips: dict[str, Tip] = field(default_factory=dict)
+
+
+# The report queries that several stages share.
+def report_text(report: Report) -> str:
+    """All the report's block texts, one per line (matching never crosses a block)."""
+    return "\n".join(t for _, _, _, b in report.blocks() for t in (b.heading, b.body))
+
+
+def displayed_text(report: Report) -> str:
+    """Every text of the report that its pages display: front matter and blocks."""
+    front = [report.title, report.subtitle, report.speaker, *(v for kv in report.meta for v in kv)]
+    return "\n".join(front + [report_text(report)])

@@ -43,7 +43,7 @@ def browser():
     """Debian's Chromium through Playwright, one for the session (Playwright's sync API allows one at a time)."""
     from playwright.sync_api import sync_playwright
 
-    from build_tools.devserver import CHROMIUM, CHROMIUM_ARGS
+    from tools.devserver import CHROMIUM, CHROMIUM_ARGS
 
     assert Path(CHROMIUM).exists(), (f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
                                      "(apt-get install chromium; `make test` installs it)")

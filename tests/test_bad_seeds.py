@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from build_tools.edition import Seeds, check_seeds
-from build_tools.errors import SeedError
+from build_tools.seeds.paths import Seeds
+from build_tools.editions.check import check_seeds
+from build_tools.seeds.errors import SeedError
 
 FILES = {"G": "glossary.yml", "N": "not-terms.yml", "O": "overrides.yml", "S": "search-words.yml",
          "C": "zh-hant-corrections.yml", "M": "metrics.yml", "R": "wuhai-2023.txt", "U": "outcomes.yml",
@@ -239,7 +240,7 @@ def test_each_seed_file_names_its_schema(key):
     """VS Code's YAML extension reads the first line: it must name the schema the checks use."""
     import jsonschema
 
-    from build_tools.yamlio import SCHEMAS as FOLDER, load_yaml, schema
+    from build_tools.seeds.yamlio import SCHEMAS as FOLDER, load_yaml, schema
 
     path = ROOT / "seeds" / FILES[key]
     first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_tools import devserver
-from build_tools.bench import TARGET_TEXT
+from tools import devserver
+from tools.bench import TARGET_TEXT
 
 pytestmark = pytest.mark.browser
 

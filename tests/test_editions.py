@@ -21,9 +21,9 @@ import opencc
 import pytest
 import yaml
 
-from build_tools.hant import load_corrections
+from build_tools.editions.hant import load_corrections
 from conftest import ROOT
-from htmltext import source_items
+from support.htmltext import source_items
 from test_hant import IN_CONTEXT, SHARED_CHARS
 
 HANT = "zh-Hant/"

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import REPORT, ROOT, drop_front_matter_corrections
 from build_tools import cli
-from build_tools.errors import SeedError, annotation
-from build_tools.parse import parse_file, parse_text
+from build_tools.seeds.errors import SeedError, annotation
+from build_tools.parse.report import parse_file, parse_text
 
 
 @pytest.fixture

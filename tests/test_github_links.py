@@ -11,7 +11,7 @@ import material
 import pytest
 
 from conftest import ROOT
-from build_tools import devserver
+from tools import devserver
 
 REPO = "https://github.com/wuhai-report/edition"
 

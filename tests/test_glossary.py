@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.edition import Seeds, build_edition
-from build_tools.errors import SeedError
-from build_tools.glossary import Entry, candidates, find_spans, load_glossary, load_not_terms
-from build_tools.parse import parse_file
-from build_tools.structure import annotate_structure
+from build_tools.seeds.paths import Seeds
+from build_tools.editions.build import build_edition
+from build_tools.seeds.errors import SeedError
+from build_tools.annotate.glossary import Entry, candidates, find_spans, load_glossary, load_not_terms
+from build_tools.parse.report import parse_file
+from build_tools.annotate.structure import annotate_structure
 from conftest import REPORT, ROOT
 
 GLOSSARY = ROOT / "seeds" / "glossary.yml"
@@ -214,12 +215,12 @@ def test_markup_in_a_definition_is_refused(tmp_path, report):
 
 def test_definitions_stay_text(tmp_path, report, monkeypatch):
     """Defence in depth: a definition that got past the checks would still be shown as text."""
-    import build_tools.edition
+    import build_tools.annotate.load
 
     path = write(tmp_path, GOOD)
     entries = load_glossary(path, report)
     entries[0].definition = HOSTILE
-    monkeypatch.setattr(build_tools.edition, "load_glossary", lambda *args: entries)
+    monkeypatch.setattr(build_tools.annotate.load, "load_glossary", lambda *args: entries)
     seeds = Seeds(report=REPORT, overrides=ROOT / "seeds/overrides.yml", glossary=path)
     edition = build_edition(seeds)
     pages = {p.src: p.markdown for p in edition.pages}

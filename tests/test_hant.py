@@ -12,9 +12,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from build_tools import hant
-from build_tools.errors import SeedError
-from build_tools.hant import DEFAULT_CONFIG, Converter, load_corrections
+from build_tools.editions import hant
+from build_tools.seeds.errors import SeedError
+from build_tools.editions.hant import DEFAULT_CONFIG, Converter, load_corrections
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "seeds" / "wuhai-2023.txt"

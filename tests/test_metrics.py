@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import metrics as M
-from build_tools import metrics_page as P
-from build_tools.errors import SeedError
-from build_tools.parse import parse_file, parse_text
-from build_tools.structure import annotate_structure
+from build_tools.annotate import metrics as M
+from build_tools.render import metrics_page as P
+from build_tools.seeds.errors import SeedError
+from build_tools.parse.report import parse_file, parse_text
+from build_tools.annotate.structure import annotate_structure
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "wuhai-2023.txt"

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import metrics as M
-from build_tools import metrics_page as P
-from build_tools.parse import parse_file, parse_text
-from build_tools.structure import annotate_structure
+from build_tools.annotate import metrics as M
+from build_tools.render import metrics_page as P
+from build_tools.parse.report import parse_file, parse_text
+from build_tools.seeds.errors import SeedError
+from build_tools.annotate.structure import annotate_structure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -325,7 +326,8 @@ def test_every_text_field_of_the_data_files_is_converted(real):
 
 
 def test_every_public_field_is_a_csv_column_and_documented(real):
-    from build_tools import outcomes as O, outcomes_page as OP
+    from build_tools.annotate import outcomes as O
+    from build_tools.render import outcomes_page as OP
 
     _, figures, _ = real
     target = O.Target("X", 2023, "p2-0-2", 6, "%", "以上", "增长6%以上", "m-p2-0-2-1")
@@ -352,7 +354,7 @@ def test_side_names_load_from_yaml_with_their_line(tmp_path):
     path = tmp_path / "metrics.yml"
     path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n"
                     "  - name: 重点项目\n    target: 实施重点项目\n", encoding="utf-8")
-    with pytest.raises(M.SeedError) as err:
+    with pytest.raises(SeedError) as err:
         M.load_overrides(path)
     assert "metrics.yml:6: 'target' must be a list, not '实施重点项目'" in str(err.value)
     path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n",

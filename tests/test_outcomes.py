@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.errors import SeedError
-from build_tools.outcomes import (MET, NONE, NOT_MET, Outcome, Source, Target, Value, judge, pair,
+from build_tools.seeds.errors import SeedError
+from build_tools.annotate.outcomes import (MET, NONE, NOT_MET, Outcome, Source, Target, Value, judge, pair,
                                   within_about)
 
 SOURCE = [Source("乌海市《政府工作报告》(2024)", "乌海市人民政府", "2024")]
@@ -100,8 +100,9 @@ def test_a_target_in_words_answers_only_its_own_year():
 # ---------------------------------------------------------------- seeds/outcomes.yml through the loader
 from pathlib import Path  # noqa: E402
 
-from build_tools.edition import Seeds, check_seeds  # noqa: E402
-from build_tools.outcomes import load_outcomes  # noqa: E402
+from build_tools.seeds.paths import Seeds  # noqa: E402
+from build_tools.editions.check import check_seeds  # noqa: E402
+from build_tools.annotate.outcomes import load_outcomes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = """- indicator: 地区生产总值
@@ -155,7 +156,7 @@ def test_each_mistake_in_the_file_is_an_error_with_its_line(tmp_path, change, li
 
 def test_the_editors_outcomes_give_the_verdicts_the_report_supports():
     """The verdicts the issue names, from the real seeds: GDP and investment missed, revenue and CPI met."""
-    from build_tools.edition import load_metrics, load_report, pair_outcomes
+    from build_tools.annotate.load import load_metrics, load_report, pair_outcomes
 
     s = ROOT / "seeds"
     seeds = Seeds(report=s / "wuhai-2023.txt", overrides=s / "overrides.yml", metrics=s / "metrics.yml",

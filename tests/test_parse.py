@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from build_tools.errors import SeedError
-from build_tools.parse import parse_file, parse_text
-from build_tools.structure import annotate_structure
+from build_tools.seeds.errors import SeedError
+from build_tools.parse.report import parse_file, parse_text
+from build_tools.annotate.structure import annotate_structure
 from conftest import REPORT, ROOT
 
 # A report of the same kind laid out differently: no blank lines, no indentation,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from build_tools.punct import to_display, to_source
+from build_tools.parse.punct import to_display, to_source
 from conftest import REPORT
 
 

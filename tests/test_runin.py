@@ -2,11 +2,11 @@
 
 import pytest
 
-from build_tools.errors import SeedError
-from build_tools.overrides import load_overrides
-from build_tools.parse import parse_file
-from build_tools.runin import Overrides, sentences, split_topics
-from build_tools.structure import annotate_structure
+from build_tools.seeds.errors import SeedError
+from build_tools.annotate.overrides import load_overrides
+from build_tools.parse.report import parse_file
+from build_tools.annotate.runin import Overrides, sentences, split_topics
+from build_tools.annotate.structure import annotate_structure
 from conftest import REPORT
 
 

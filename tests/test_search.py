@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.edition import fold_map, load_report
+from build_tools.editions.search_support import fold_map
+from build_tools.annotate.load import load_report
 from build_tools.cli import seeds_from_config
-from build_tools.search import page_blocks
-from htmltext import SourceText
+from build_tools.editions.search import page_blocks
+from support.htmltext import SourceText
 
 HANT = "zh-Hant/"
 EDITIONS = ["", HANT]

@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from build_tools.parse import parse_file
-from build_tools.punct import to_source
-from build_tools.structure import annotate_structure
+from build_tools.parse.report import parse_file
+from build_tools.parse.punct import to_source
+from build_tools.annotate.structure import annotate_structure
 from conftest import REPORT
-from htmltext import source_items
+from support.htmltext import source_items
 
 SECTIONS = {1: 6, 2: 0, 3: 9}
 

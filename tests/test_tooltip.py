@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from build_tools.model import Annotations, Report, Tip
-from build_tools.pages import Writer
+from build_tools.render.pages import Writer
 
 pytestmark = pytest.mark.browser
 

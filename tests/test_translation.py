@@ -13,13 +13,14 @@ import pytest
 
 from conftest import ROOT
 from build_tools import cli
-from build_tools.edition import check_seeds, load_report
-from build_tools.errors import SeedError
-from build_tools.glossary import Entry, load_glossary
-from build_tools.numbers import en_numbers, english, missing_figures, zh_figures
-from build_tools.parse import parse_text
-from build_tools.structure import annotate_structure
-from build_tools.translation import (
+from build_tools.editions.check import check_seeds
+from build_tools.annotate.load import load_report
+from build_tools.seeds.errors import SeedError
+from build_tools.annotate.glossary import Entry, load_glossary
+from build_tools.editions.numbers import en_numbers, english, missing_figures, zh_figures
+from build_tools.parse.report import parse_text
+from build_tools.annotate.structure import annotate_structure
+from build_tools.editions.translation import (
     check_translation, en_renderings, load_qualifiers, template, uncarried, units, write_template, zh_qualifiers,
 )
 

@@ -1,1 +1,1 @@
-"""MkDocs integration: a thin layer over :mod:`build_tools.edition`."""
+"""MkDocs integration: a thin layer over :mod:`build_tools.editions`."""

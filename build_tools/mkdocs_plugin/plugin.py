@@ -1,7 +1,7 @@
 """The ``report`` MkDocs plugin: generated pages, the nav, the search data, and the twin edition.
 
 Every stage of real work lives in :mod:`build_tools`; this module only
-hands MkDocs what :func:`build_tools.edition.build_edition` returns, hands
+hands MkDocs what :func:`build_tools.editions.build.build_edition` returns, hands
 the rendered pages to :mod:`build_tools.search`, and turns a
 :class:`~build_tools.errors.SeedError` into a ``PluginError`` (one readable
 line, no traceback).
@@ -27,12 +27,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import labels, urls
-from ..edition import Edition, build_edition, seeds_from_options
-from ..errors import SeedError, annotations
-from ..pages import Page
-from ..search import GLOSSARY, OTHER, REPORT, SearchData
-from .config import ReportConfig
+from build_tools.render import labels
+from build_tools.render import urls
+from build_tools.editions.edition import Edition
+from build_tools.editions.build import build_edition
+from build_tools.seeds.paths import seeds_from_options
+from build_tools.seeds.errors import SeedError, annotations
+from build_tools.render.pages import Page
+from build_tools.editions.search import GLOSSARY, OTHER, REPORT, SearchData
+from build_tools.mkdocs_plugin.config import ReportConfig
 
 log = logging.getLogger("mkdocs.plugins.report")
 
@@ -381,7 +384,7 @@ def reset_jieba() -> None:
     """
     import jieba
 
-    from ..edition import _jieba_dictionary
+    from build_tools.editions.search_support import _jieba_dictionary
 
     jieba.dt.__init__(jieba.dt.dictionary)
     # jieba's own dictionary, loaded once per process (0.6 s each time otherwise: twice per preview rebuild).

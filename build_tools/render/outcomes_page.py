@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from .metrics import BEFORE
-from .outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
+from build_tools.annotate.metrics import BEFORE
+from build_tools.annotate.outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
 
 Convert = Callable[[str], str]
 Href = Callable[[str], str]

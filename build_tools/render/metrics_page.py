@@ -22,7 +22,7 @@ import re
 from html import escape
 from typing import Callable
 
-from .metrics import BEFORE, Figure, Indicator
+from build_tools.annotate.metrics import BEFORE, Figure, Indicator
 
 Convert = Callable[[str], str]
 Href = Callable[[str], str]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from . import labels, urls
-from .glossary import ID_LIKE, Entry
-from .model import Report
-from .pages import escape_text, front_matter
-from .punct import to_display
+from build_tools.render import labels
+from build_tools.render import urls
+from build_tools.annotate.glossary import ID_LIKE, Entry
+from build_tools.model import Report
+from build_tools.render.pages import escape_text, front_matter
+from build_tools.parse.punct import to_display
 
 
 def place_names(report: Report) -> dict[str, str]:

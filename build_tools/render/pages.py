@@ -13,9 +13,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from . import labels, urls
-from .model import Annotations, Block, Paragraph, Report
-from .punct import to_display
+from build_tools.render import labels
+from build_tools.render import urls
+from build_tools.model import Annotations, Block, Paragraph, Report
+from build_tools.parse.punct import to_display
 
 # Python-Markdown's backslash escapes (plus '|' for tables): escaping them keeps text literal.
 MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")

@@ -213,15 +213,15 @@ def edition_paths(config: Path | str = CONFIG) -> list[str]:
 
 def _page_sources(config: Path | str) -> set[str]:
     """The Markdown sources of the generated pages of the default edition."""
-    from .cli import seeds_from_config
-    from .edition import build_edition
+    from build_tools.cli import seeds_from_config
+    from build_tools.editions.build import build_edition
 
     return {page.src for page in build_edition(seeds_from_config(str(config))).pages}
 
 
 def _section_src(srcs: set[str]) -> str | None:
     """The first section of the last part (the part page if it has no sections; None without parts)."""
-    from . import urls
+    from build_tools.render import urls
 
     parts = 0
     while urls.part_src(parts + 1) in srcs:
@@ -236,7 +236,7 @@ SECTION = "first section of the last part"
 
 def section_page(config: Path | str = CONFIG) -> str:
     """The path (under the prefix) of the first section of the report's last part; the home page without parts."""
-    from . import urls
+    from build_tools.render import urls
 
     return urls.url_of(_section_src(_page_sources(config)) or urls.HOME)
 
@@ -247,7 +247,7 @@ def sample_pages(config: Path | str = CONFIG) -> list[tuple[str, str]]:
     The home page, the first section of the last part, the glossary and metrics
     pages when the site has them, and that section's twin in each other edition.
     """
-    from . import urls
+    from build_tools.render import urls
 
     srcs = _page_sources(config)
     section = _section_src(srcs)

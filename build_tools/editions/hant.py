@@ -14,8 +14,8 @@ from pathlib import Path
 
 import opencc
 
-from .errors import SeedError, raise_all
-from .yamlio import display_path, load_checked, read_text
+from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.yamlio import display_path, load_checked, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
 # that table rewrites words (运行→執行, 社区→社群, 优化→最佳化, 创建→建立,

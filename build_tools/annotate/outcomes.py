@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SeedError, raise_all
-from .yamlio import line_of, load_seed
+from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.yamlio import line_of, load_seed
 
 # Qualifier of the target -> how an outcome meets it. "about" is decided by ``within_about``.
 RULES = {
@@ -202,7 +202,7 @@ def texts(found: list[Outcome]) -> list[str]:
 
 def targets_of(indicators, plan_year: int | None) -> list[Target]:
     """The headline indicators' targets (a figure, or words for the plan year), in the table's order."""
-    from .metrics import Figure
+    from build_tools.annotate.metrics import Figure
 
     out = []
     for ind in indicators:

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import polib
 
-from .errors import SeedError, raise_all
-from .glossary import Entry, find_spans, first_char_index
-from .model import Report
-from .numbers import english, missing_figures, zh_figures
-from .punct import to_display
-from .yamlio import display_path, line_of, load_seed, read_text
+from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.annotate.glossary import Entry, find_spans, first_char_index
+from build_tools.model import Report
+from build_tools.editions.numbers import english, missing_figures, zh_figures
+from build_tools.parse.punct import to_display
+from build_tools.seeds.yamlio import display_path, line_of, load_seed, read_text
 
 HEADER_COMMENT = ("English edition of the report: an unofficial translation, not published by the\n"
                   "government that issued the report. msgctxt = the unit's public id, msgid = its\n"

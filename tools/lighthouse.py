@@ -27,7 +27,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .devserver import (
+from tools.devserver import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SeedError, raise_all
-from .model import Annotations, Report, Tip
-from .yamlio import display_path, line_of, load_checked, load_seed
+from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.model import Annotations, Report, Tip, report_text
+from build_tools.seeds.yamlio import display_path, line_of, load_checked, load_seed
 
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")
@@ -203,11 +203,6 @@ def _occurring(forms: set[str], text: str) -> set[str]:
     for n in {len(f) for f in forms}:
         found |= forms & {text[i:i + n] for i in range(len(text) - n + 1)}
     return found
-
-
-def report_text(report: Report) -> str:
-    """All the report's block texts, one per line (matching never crosses a block)."""
-    return "\n".join(t for _, _, _, b in report.blocks() for t in (b.heading, b.body))
 
 
 def report_ids(report: Report) -> set[str]:

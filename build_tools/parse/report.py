@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import SeedError
-from .model import Paragraph, Part, Report, Section
-from .numerals import NUMERAL_CHARS, numeral_value
-from .yamlio import display_path, read_text
+from build_tools.seeds.errors import SeedError
+from build_tools.model import Paragraph, Part, Report, Section
+from build_tools.parse.numerals import NUMERAL_CHARS, numeral_value
+from build_tools.seeds.yamlio import display_path, read_text
 
 N = f"[{NUMERAL_CHARS}]+"
 SENTENCE_END = "。!！?？"

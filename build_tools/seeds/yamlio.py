@@ -8,7 +8,7 @@ given twice in one mapping is an error at the second one, and a syntax
 error names the line of the fault, not the block it sits in.
 
 Each seed file's shape is stated once, as a JSON Schema in
-``build_tools/schemas/`` (:func:`load_seed`); the hand-written checks of the
+``build_tools/seeds/schemas/`` (:func:`load_seed`); the hand-written checks of the
 loaders only say what a schema cannot (a phrase must occur in the report).
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SeedError
+from build_tools.seeds.errors import SeedError
 
 # Kept for callers that skip a line key; mappings no longer carry one (their line is an attribute).
 LINE = "__line__"
@@ -339,7 +339,7 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
 
 def load_seed(path: Path | str, name: str, what: str, optional: bool = False):
     """Load a seed file and check it against its schema; every problem is raised at once with its line."""
-    from .errors import raise_all
+    from build_tools.seeds.errors import raise_all
 
     data, found = load_checked(path, name, what, optional)
     raise_all([e for _, e in found])

@@ -14,8 +14,8 @@ The scheme is documented in README.md ("Links and ids"):
 
 from __future__ import annotations
 
-from .model import Block, Paragraph, Report
-from .runin import Overrides, split_topics
+from build_tools.model import Block, Paragraph, Report
+from build_tools.annotate.runin import Overrides, split_topics
 
 
 def annotate_structure(report: Report, overrides: Overrides | None = None) -> Report:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .model import Report
+from build_tools.model import Report
 
 HOME = "index.md"
 CLOSING = "closing.md"

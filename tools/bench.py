@@ -28,8 +28,8 @@ from pathlib import Path
 
 import yaml
 
-from .cli import seeds_from_config
-from .devserver import (
+from build_tools.cli import seeds_from_config
+from tools.devserver import (
     CHROMIUM,
     CHROMIUM_ARGS,
     SECTION,
@@ -38,9 +38,10 @@ from .devserver import (
     serve,
     site_prefix,
 )
-from .edition import build_edition, load_report
-from .glossary import report_text
-from .numerals import DIGITS
+from build_tools.editions.build import build_edition
+from build_tools.annotate.load import load_report
+from build_tools.annotate.glossary import report_text
+from build_tools.parse.numerals import DIGITS
 
 RUNS = 5
 
@@ -117,7 +118,7 @@ def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
     import socket
     import subprocess
 
-    from .devserver import ROOT, edition_paths
+    from tools.devserver import ROOT, edition_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -339,7 +340,7 @@ def sample_phrases(text: str, seed: int = SAMPLE_SEED, size: int = SAMPLE_SIZE) 
     """
     import random
 
-    from .edition import _fresh_tokenizer
+    from build_tools.editions.search_support import _fresh_tokenizer
 
     words = [w for w in _fresh_tokenizer().lcut(text) if w.strip()]
     candidates = set()
@@ -436,8 +437,9 @@ def search_bench(site: Path, seeds) -> None:
     (typed in the edition's script and in the other one), and the bytes opening search fetches."""
     from playwright.sync_api import sync_playwright
 
-    from .edition import converter, displayed_text
-    from .punct import to_display
+    from build_tools.editions.transform import converter
+    from build_tools.model import displayed_text
+    from build_tools.parse.punct import to_display
 
     text = to_display(displayed_text(load_report(seeds)))
     samples = sample_phrases(text)

@@ -1,0 +1,1 @@
+"""Annotating the parsed report: structure and run-in headings, glossary matches, figures, outcomes."""

@@ -1,0 +1,74 @@
+"""What a figure's clause says of it: its kind and year, estimate marker, base year and status verbs."""
+
+from __future__ import annotations
+
+import re
+
+
+from .words import (ESTIMATE, ESTIMATE_END, STATUS, STATUS_NOUN, COMMITMENT, BASE_RE, HORIZON_RE, TARGET_MARKERS, CLAUSE_BREAK, SENTENCE_BREAK, _alt, YEAR_RE, _clause_start)
+from .figures import (Figure)
+
+
+def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
+    """Result, target or other (see the module docstring), and the year it refers to."""
+    clause = _clause_start(text, fig.start)
+    earlier = re.split(f"[{CLAUSE_BREAK}]", text[_clause_start(text, clause - 1, SENTENCE_BREAK):clause])
+    named = [m[1] for m in map(HORIZON_RE.fullmatch, (c.strip() for c in earlier)) if m]
+    named += YEAR_RE.findall(text[clause:fig.start])
+    if role == "result":
+        return "result", year
+    if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
+        return "target", int(named[-1]) if named else year
+    return "other", int(named[-1]) if named else (year if role else None)
+
+
+def _estimate(text: str, pos: int) -> str:
+    """The estimate marker governing ``pos``: the last one before it in the same sentence (; does not end it)."""
+    sentence = max(text.rfind(ch, 0, pos) for ch in ESTIMATE_END) + 1
+    found = re.findall(_alt(ESTIMATE), _unquoted(text[sentence:pos]))
+    return found[-1] if found else ""
+
+
+def _base_year(text: str, fig: Figure) -> int | None:
+    """The year the figure is measured against, named in its clause: 均比2020年下降12% -> 2020."""
+    found = BASE_RE.findall(text[_clause_start(text, fig.start):fig.start + len(fig.source)])
+    return int(found[-1]) if found else None
+
+
+def _unquoted(text: str) -> str:
+    """Text without quoted names, whose words (“项目建设提质提速行动”) are not the report's verbs."""
+    return re.sub(r"“[^”]*”?|‘[^’]*’?", "", text)
+
+
+def _verbs(text: str) -> list[str]:
+    """The status verbs in text, in order."""
+    return re.findall(rf"(?:{_alt(STATUS)})(?![{STATUS_NOUN}])", _unquoted(text))
+
+
+def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | None) -> str:
+    """The report's status verbs for the figure, joined by 、.
+
+    The verbs before it in its clause (投用充(换)电站16座), else those after the clause's last figure
+    (186个重点项目全部开复工; 59个老旧小区、2110套棚户区住房完成改造), else the previous figure's when an
+    enumeration mark joins them (完成60个老旧小区、2482套…). A commitment earlier in the clause
+    (力争引进…230亿元以上、…1000亿元以上) governs every figure after it.
+    """
+    clause = _clause_start(text, fig.start)
+    end = fig.start + len(fig.source)
+    clause_end = min([i for i in (text.find(ch, end) for ch in CLAUSE_BREAK) if i >= 0] or [len(text)])
+    same = [f for f in figures if clause <= f.start < clause_end]
+    before = [f for f in same if f.start + len(f.source) <= fig.start]
+    start = max([clause] + [f.start + len(f.source) for f in before])
+    verbs = _verbs(text[start:end])
+    if not verbs:
+        verbs = _verbs(text[max(f.start + len(f.source) for f in same):clause_end])
+    if not verbs and previous in before and re.search(r"[、和及与]", text[start:fig.start]):
+        verbs = [v for v in previous.status.split("、") if v and v not in COMMITMENT]
+    commitments = [w for w in _verbs(text[clause:end]) if w in COMMITMENT and w not in verbs]
+    return "、".join(dict.fromkeys(commitments + verbs))
+
+
+def _clause_text(text: str, fig: Figure) -> str:
+    """From the clause start to the figure, and the clause before when the figure opens a 分别 list."""
+    end = fig.start + len(fig.source)
+    return text[_clause_start(text, _clause_start(text, fig.start) - 1 if fig.group > 0 else fig.start):end]

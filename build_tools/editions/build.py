@@ -1,0 +1,85 @@
+"""One way through: seed files in, the generated pages and files of one edition out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from build_tools.model import Report
+from build_tools.render.pages import Page, Writer
+from build_tools.render import labels
+from build_tools.render import urls
+from build_tools.annotate.glossary import (annotate, glossary_warnings, jieba_words)
+from build_tools.render.glossary_page import glossary_markdown
+from build_tools.annotate import outcomes
+from build_tools.render import outcomes_page
+from build_tools.render.metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
+from build_tools.parse.punct import to_display
+from build_tools.seeds.yamlio import display_path
+
+from build_tools.seeds.paths import (Seeds)
+from build_tools.annotate.load import (load_report, load_entries, load_search_words, load_metrics, pair_outcomes)
+from .transform import (converter, converted_text)
+from .edition import (Edition, WHOLE)
+from .search_support import (fold_map, _converted_search)
+
+
+def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions: tuple[str, ...] = (),
+                  source_url: Callable[[Path, int], str] | None = None) -> Edition:
+    """All generated pages and files of one edition.
+
+    ``twin_conversions`` are the conversions of the other editions: search folds
+    the characters they change, so either script finds the text in any edition.
+    ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
+    """
+    report = load_report(seeds)
+    entries = load_entries(seeds, report)
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    convert = converter(seeds, conversion, converted_text(report, entries, found))
+    notes, where = annotate(report, entries)
+    figures, indicators = load_metrics(seeds, report)
+    results = pair_outcomes(seeds, report, indicators, found)
+    # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
+    located = urls.page_of_ids(report)
+    metrics_link = urls.source_link(urls.HOME, urls.METRICS)
+    home = home_markdown(indicators, _href(located, urls.HOME), to_display, metrics_href=metrics_link,
+                         outcomes=outcomes_page.home_line(results, to_display, metrics_link)) if figures else ""
+    pages = Writer(report, notes).pages(home_extra=home)
+    if entries:
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(
+            report, entries, where, located, (lambda e: source_url(seeds.glossary, e.line)) if source_url else None)))
+    files = {}
+    if figures:
+        href = _href(located, urls.METRICS)
+        pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(
+            indicators, figures, href, to_display, names=section_names(report),
+            outcomes=outcomes_page.section_markdown(results, href, to_display))))
+        records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
+        files = {"metrics/metrics.csv": metrics_csv(figures, convert, records),
+                 "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8")}
+    for page in pages:
+        page.title = convert(page.title)
+        page.markdown = convert(page.markdown)
+    # Editors' words are kept whole whatever jieba's own dictionary says.
+    words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
+    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
+                      warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [])
+    if conversion:
+        _converted_search(edition, report)
+    edition.fold = fold_map(seeds, report, [c for c in (conversion, *twin_conversions) if c])
+    return edition
+
+
+def section_names(report: Report) -> dict[str, str]:
+    """Display names of parts and subsections by id, for tables grouped by place."""
+    names = {}
+    for part in report.parts:
+        names[part.id] = to_display(part.heading)
+        for section in part.sections:
+            names[section.id] = to_display(part.numeral + section.heading)
+    return names
+
+
+def _href(pages: dict[str, str], from_src: str):
+    """A function giving the link from one page to any block of the report (pages: id -> source)."""
+    return lambda block_id: urls.relative(from_src, pages[block_id], block_id)

@@ -1,0 +1,51 @@
+"""Checking every seed file the way the build reads it (`make check`)."""
+
+from __future__ import annotations
+
+
+from build_tools.annotate.glossary import (glossary_warnings)
+from build_tools.annotate import outcomes
+from build_tools.seeds.errors import SeedError
+from build_tools.seeds.yamlio import display_path
+
+from build_tools.seeds.paths import (Seeds)
+from build_tools.annotate.load import (load_report, load_entries, load_search_words, load_metrics, pair_outcomes)
+from .transform import (converted_text)
+
+
+def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> tuple[int, list[SeedError]]:
+    """Validate every seed file the way the build reads it; how many were read, and the warnings.
+
+    ``notes`` receives what is reported without failing (the translation's status);
+    ``strict`` makes a missing, fuzzy or obsolete translation an error.
+    """
+    report = load_report(seeds)
+    count = 2
+    entries = load_entries(seeds, report)
+    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else []
+    count += 2 if seeds.glossary else 0
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    if seeds.corrections:
+        from build_tools.editions.hant import load_corrections
+
+        load_corrections(seeds.corrections, converted_text(report, entries, found))
+        count += 1
+    if seeds.metrics:
+        _figures, indicators = load_metrics(seeds, report)
+        count += 1
+        if found:
+            pair_outcomes(seeds, report, indicators, found)
+            count += 1
+    if seeds.search_words:
+        load_search_words(seeds.search_words, report)
+        count += 1
+    if seeds.translation:
+        from build_tools.editions.translation import check_translation, load_qualifiers
+
+        qualifiers = load_qualifiers(seeds.qualifiers) if seeds.qualifiers else []
+        status = check_translation(seeds.translation, report, entries, qualifiers, strict)
+        if notes is not None:
+            notes += [str(e) for e in status.fuzzy + status.obsolete + status.missing]
+            notes.append(status.summary(display_path(seeds.translation)))
+        count += 2 if seeds.qualifiers else 1
+    return count, warnings

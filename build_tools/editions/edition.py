@@ -1,0 +1,31 @@
+"""What MkDocs is handed for one edition: its pages, files, text transform and search data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from build_tools.render.pages import Page
+from build_tools.seeds.errors import SeedError
+
+
+
+@dataclass
+class Edition:
+    """What MkDocs is handed for one edition."""
+
+    pages: list[Page]
+    convert: Callable[[str], str]  # the edition's text conversion, for handwritten pages and config
+    files: dict[str, bytes] = field(default_factory=dict)
+    # Words for jieba's user dictionary, with their frequencies.
+    jieba_words: dict[str, int] = field(default_factory=dict)
+    # Simplified -> this edition's characters, for a query to the fallback index (converted editions).
+    query_map: dict[str, str] = field(default_factory=dict)
+    # Traditional -> Simplified, applied to query and text alike by the exact search (see fold_map).
+    fold: dict[str, str] = field(default_factory=dict)
+    # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
+    warnings: list[SeedError] = field(default_factory=list)
+
+
+# jieba frequency for words that must stay one token (far above any in its dictionary).
+WHOLE = 100000

@@ -1,0 +1,107 @@
+"""Search support of an edition: characters folded across scripts, jieba's words for converted text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from build_tools.model import Report
+
+from build_tools.model import displayed_text, report_text
+
+from build_tools.seeds.paths import (Seeds)
+from .transform import (converter, convert_all)
+from .edition import (Edition)
+
+
+def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, str]:
+    """Characters a conversion of this text puts in each other's place, mapped to one of them.
+
+    Applied to the query and to the displayed text alike, it makes 營商環境, 营商环境
+    and any mix of the two the same string in either edition. It is the project's
+    own conversion read both ways (着 and 著 are one class if 着力 becomes 著力), so it
+    merges only characters that conversion itself confuses; each class maps to its
+    member most frequent in the source.
+    """
+    text = displayed_text(report)
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for conversion in conversions:
+        for s, t in zip(text, converter(seeds, conversion)(text)):
+            if s != t:
+                parent.setdefault(s, s)
+                parent.setdefault(t, t)
+                parent[root(t)] = root(s)
+    counts = Counter(text)
+    classes: dict[str, list[str]] = {}
+    for c in sorted(parent):
+        classes.setdefault(root(c), []).append(c)
+    fold = {}
+    for members in classes.values():
+        best = max(members, key=lambda c: (counts[c], -ord(c)))
+        fold.update({c: best for c in members if c != best})
+    return fold
+
+
+def _converted_search(edition: Edition, report: Report) -> None:
+    """Search in a converted edition: words cut as in zh-Hans, and Simplified input mapped."""
+    convert = edition.convert
+    text = displayed_text(report)
+    edition.query_map = character_map(text, convert(text))
+    vocabulary = segmented_vocabulary(report_text(report), convert, edition.jieba_words)
+    own = edition.jieba_words
+    edition.jieba_words = {**vocabulary, **dict(zip(convert_all(convert, list(own)), own.values()))}
+
+
+def character_map(source: str, converted: str) -> dict[str, str]:
+    """For each character the conversion ever changes, its most frequent form in this edition.
+
+    Counting unchanged places too matters: 制 stays 制 more often than it becomes 製.
+    Lets a reader type Simplified into the zh-Hant search and still find the text.
+    """
+    changed = {s for s, t in zip(source, converted) if s != t}
+    counts: dict[str, Counter] = {s: Counter() for s in changed}
+    for s, t in zip(source, converted):
+        if s in counts:
+            counts[s][t] += 1
+    best = {s: c.most_common(1)[0][0] for s, c in sorted(counts.items())}
+    return {s: t for s, t in best.items() if s != t}
+
+
+def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str, int]:
+    """The zh-Hans text's words as jieba cuts them (with the editors' words), converted, with their frequencies.
+
+    jieba's dictionary is Simplified; given these words at the weights it gave the
+    originals, it cuts the converted text where it cuts the original, so 烏海湖 and
+    幹部 index like 乌海湖 and 干部. A tokenizer of its own keeps the shared one clean.
+    """
+    tokenizer = _fresh_tokenizer()
+    for word, freq in words.items():
+        tokenizer.add_word(word, freq)
+    cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
+    return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut)) if t != w}
+
+
+@lru_cache(maxsize=1)
+def _jieba_dictionary():
+    """jieba's own dictionary, loaded once per process (the slow part of a tokenizer)."""
+    import jieba
+
+    base = jieba.Tokenizer()
+    base.initialize()
+    return base.FREQ, base.total
+
+
+def _fresh_tokenizer():
+    """A jieba tokenizer with only jieba's own dictionary: words added to it go nowhere else."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    freq, total = _jieba_dictionary()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    return tokenizer

@@ -1,0 +1,36 @@
+"""Where the editor-owned inputs are: the seed paths the report plugin's options name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+
+
+@dataclass
+class Seeds:
+    """Where the editor-owned inputs are."""
+
+    report: Path
+    overrides: Path
+    glossary: Path | None = None
+    not_terms: Path | None = None
+    metrics: Path | None = None
+    corrections: Path | None = None
+    search_words: Path | None = None
+    outcomes: Path | None = None
+    translation: Path | None = None
+    qualifiers: Path | None = None
+
+
+SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words", "outcomes",
+                "translation", "qualifiers")
+
+
+def seeds_from_options(root: Path, options) -> Seeds:
+    """The seed paths named by the report plugin's options, relative to the config's folder.
+
+    The plugin and the command line both read them here, so they always read the same files.
+    """
+    return Seeds(**{key: root / options[key] if options.get(key) else None for key in SEED_OPTIONS})
