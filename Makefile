@@ -31,16 +31,16 @@ test: $(STAMP) chromium gettext
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) -m build_tools.bench
+	$(PY) -m tools.bench
 
 # Search alone: first-result share over phrases sampled from the text, and bytes fetched (per edition).
 search-bench: $(STAMP)
-	$(PY) -m build_tools.bench --search
+	$(PY) -m tools.bench --search
 
 # Lighthouse scores of a fresh build (reports, never fails on a score): make lighthouse LIGHTHOUSE_ARGS="--runs 3"
 LIGHTHOUSE_ARGS ?=
 lighthouse: $(STAMP) chromium node_modules/.bin/lighthouse
-	$(PY) -m build_tools.lighthouse $(LIGHTHOUSE_ARGS)
+	$(PY) -m tools.lighthouse $(LIGHTHOUSE_ARGS)
 
 # npm's lighthouse, pinned in package.json / package-lock.json (measurement only).
 node_modules/.bin/lighthouse: package.json package-lock.json

@@ -5,6 +5,7 @@
     python -m build_tools candidates       quoted phrases neither in the glossary nor the not-a-term list
     python -m build_tools metrics FILE     the figures of a report, as JSON
     python -m build_tools po-template OUT  the translation template (OUT.pot) of the configured report
+    python -m build_tools pages OUT        an edition's docs tree (Markdown, data files, nav.yml) for any MkDocs engine
 
 Every failure is one line per problem (``seeds/x.yml:12: …``) and exit status 1.
 """
@@ -24,20 +25,25 @@ from build_tools.seeds.errors import SeedError, annotations
 CONFIG = "mkdocs.yml"
 
 
-def seeds_from_config(config: str = CONFIG) -> Seeds:
-    """The seed paths as the build reads them: from the report plugin's validated options."""
-    from mkdocs.config import load_config
+def site_config(config: str = CONFIG):
+    """mkdocs.yml as MkDocs reads it, with a report plugin; else one line saying which file to fix."""
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from build_tools.mkdocs_plugin.config import load_site_config
+
     try:
-        loaded = load_config(config)
+        loaded = load_site_config(config)
     except (Abort, ConfigurationError) as exc:
         # MkDocs has logged the details; one line says which file to fix.
         raise SeedError(config, None, f"not a valid MkDocs configuration ({exc})") from None
-    plugin = loaded.plugins.get("report")
-    if plugin is None:
+    if loaded.plugins.get("report") is None:
         raise SeedError(config, None, "no 'report' plugin configured; add it under 'plugins:'")
-    return seeds_from_options(Path(config).resolve().parent, plugin.config)
+    return loaded
+
+
+def seeds_from_config(config: str = CONFIG) -> Seeds:
+    """The seed paths as the build reads them: from the report plugin's validated options."""
+    return seeds_from_options(Path(config).resolve().parent, site_config(config).plugins["report"].config)
 
 
 def seeds_for(file: str, config: str = CONFIG) -> Seeds:
@@ -99,6 +105,16 @@ def po_template(args) -> int:
     return 0
 
 
+def pages(args) -> int:
+    from build_tools.export import write_all, write_pages
+
+    loaded = site_config(args.config)
+    out = Path(args.out)
+    written = write_all(loaded, out) if args.all else write_pages(loaded, out, args.edition)
+    print("\n".join(f"{path}: docs tree and {path / 'nav.yml'} written" for path in written))
+    return 0
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -125,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--config", default=CONFIG)
     p.set_defaults(run=po_template)
+    p = sub.add_parser("pages", help="write the generated docs tree (Markdown, data files, nav.yml) of an edition")
+    p.add_argument("out", help="a new folder")
+    p.add_argument("--config", default=CONFIG)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--edition", help="the lang of an edition (default: the configured edition)")
+    which.add_argument("--all", action="store_true", help="every edition, each in OUT/<lang>")
+    p.set_defaults(run=pages)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from conftest import ROOT, build_site, drop_front_matter_corrections
+from support.project import copy_project
 
 
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project's inputs that a test may break."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "overrides", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_project(ROOT, tmp_path)
     return tmp_path
 
 

@@ -19,15 +19,15 @@ from urllib.parse import urljoin
 
 import opencc
 import pytest
-import yaml
 
 from build_tools.editions.hant import load_corrections
 from conftest import ROOT
 from support.htmltext import source_items
 from test_hant import IN_CONTEXT, SHARED_CHARS
+from build_tools.mkdocs_plugin.config import load_site_config
 
 HANT = "zh-Hant/"
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
 CORRECTIONS = load_corrections(ROOT / "seeds" / "zh-hant-corrections.yml")
 NUMBER = re.compile(r"\d[\d.,%]*")
 CC = opencc.OpenCC("s2tw")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -11,15 +10,13 @@ from conftest import REPORT, ROOT, drop_front_matter_corrections
 from build_tools import cli
 from build_tools.seeds.errors import SeedError, annotation
 from build_tools.parse.report import parse_file, parse_text
+from support.project import copy_project
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A copy of the project's inputs, as the working directory."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "overrides", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_project(ROOT, tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 
 from conftest import ROOT, build_site
+from build_tools.mkdocs_plugin.config import load_site_config
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
 SITE_PATH = urlsplit(SITE_URL).path
 LOCAL = "http://127.0.0.1/"
 

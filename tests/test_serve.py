@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT
+from support.project import copy_project
 
 
 def free_port() -> int:
@@ -42,10 +42,7 @@ def wait_for(url: str, predicate, timeout: float = 120) -> str:
 
 @pytest.fixture
 def served(tmp_path):
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "overrides", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_project(ROOT, tmp_path)
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -23,6 +23,7 @@ from build_tools.annotate.structure import annotate_structure
 from build_tools.editions.translation import (
     check_translation, en_renderings, load_qualifiers, template, uncarried, units, write_template, zh_qualifiers,
 )
+from support.project import copy_project
 
 QUALIFIERS = ROOT / "seeds" / "qualifiers.yml"
 EN_PO = ROOT / "seeds" / "en.po"
@@ -415,10 +416,7 @@ def test_msgfmt_accepts_the_translation():
 
 @pytest.fixture
 def project(tmp_path):
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "overrides", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_project(ROOT, tmp_path)
     return tmp_path
 
 

@@ -32,6 +32,7 @@ from build_tools.cli import seeds_from_config
 from tools.devserver import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    CONFIG,
     SECTION,
     build_site,
     section_page,
@@ -39,6 +40,8 @@ from tools.devserver import (
     site_prefix,
 )
 from build_tools.editions.build import build_edition
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from build_tools.mkdocs_plugin.editions import entries
 from build_tools.annotate.load import load_report
 from build_tools.annotate.glossary import report_text
 from build_tools.parse.numerals import DIGITS
@@ -88,8 +91,9 @@ def synthetic(seeds, tmp: Path, factor: int = 10, terms: int = 2000):
 
 
 def generator(seeds) -> float:
-    """Parse to Markdown, both editions."""
-    return median_time(lambda: (build_edition(seeds), build_edition(seeds, "s2tw")))
+    """Parse to Markdown, every edition (each with the others, as the plugin builds it)."""
+    every = entries(report_options(load_site_config(CONFIG)))
+    return median_time(lambda: [build_edition(seeds, e, [o for o in every if o != e]) for e in every])
 
 
 def whole_build(work: Path, runs: int = 3) -> tuple[float, Path]:
@@ -118,12 +122,13 @@ def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
     import socket
     import subprocess
 
+    from build_tools.mkdocs_plugin.config import config_files
     from tools.devserver import ROOT, edition_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-            shutil.copy(ROOT / name, work / name)
+        for path in config_files(ROOT / "mkdocs.yml"):
+            shutil.copy(path, work / path.relative_to(ROOT))
         for name in ("docs", "overrides", "seeds"):
             shutil.copytree(ROOT / name, work / name)
         with socket.socket() as s:

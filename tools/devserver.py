@@ -38,6 +38,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 
@@ -191,24 +193,15 @@ def build_site(out: Path | str) -> None:
         raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)
 
 
-def load_config(config: Path | str = CONFIG) -> dict:
-    """mkdocs.yml as plain data."""
-    import yaml
-
-    with open(config, encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
-
-
 def site_prefix(config: Path | str = CONFIG) -> str:
     """The path the site is published under, from site_url ("https://x.github.io/edition/" -> "/edition/")."""
-    return normalise_prefix(urlsplit(load_config(config).get("site_url") or "").path)
+    return normalise_prefix(urlsplit(load_site_config(config).site_url or "").path)
 
 
 def edition_paths(config: Path | str = CONFIG) -> list[str]:
     """The paths of the editions other than the default one (plugins.report.editions[].path, e.g. "zh-Hant/")."""
-    plugins = load_config(config).get("plugins") or {}
-    report = (plugins.get("report") if isinstance(plugins, dict) else None) or {}
-    return [e["path"].strip("/") + "/" for e in report.get("editions") or [] if (e.get("path") or "").strip("/")]
+    entries = report_options(load_site_config(config)).editions
+    return [e.path.strip("/") + "/" for e in entries if e.path.strip("/")]
 
 
 def _page_sources(config: Path | str) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from build_tools.model import Report
 from build_tools.render.pages import Page, Writer
@@ -19,23 +19,23 @@ from build_tools.seeds.yamlio import display_path
 
 from build_tools.seeds.paths import (Seeds)
 from build_tools.annotate.load import (load_report, load_entries, load_search_words, load_metrics, pair_outcomes)
-from .transform import (converter, converted_text)
-from .edition import (Edition, WHOLE)
+from .transform import converted_text, text_transform
+from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import (fold_map, _converted_search)
 
 
-def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions: tuple[str, ...] = (),
+def build_edition(seeds: Seeds, entry: EditionEntry = SOURCE, others: Sequence[EditionEntry] = (),
                   source_url: Callable[[Path, int], str] | None = None) -> Edition:
-    """All generated pages and files of one edition.
+    """All generated pages and files of one edition (``entry``; the source text by default).
 
-    ``twin_conversions`` are the conversions of the other editions: search folds
-    the characters they change, so either script finds the text in any edition.
+    ``others`` are the site's other editions: search folds the characters their
+    conversions change, so either script finds the text in any edition.
     ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
     """
     report = load_report(seeds)
     entries = load_entries(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    convert = converter(seeds, conversion, converted_text(report, entries, found))
+    convert = text_transform(seeds, entry, converted_text(report, entries, found))
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
     results = pair_outcomes(seeds, report, indicators, found)
@@ -64,9 +64,9 @@ def build_edition(seeds: Seeds, conversion: str | None = None, twin_conversions:
     words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
     edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
                       warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [])
-    if conversion:
+    if entry.conversion:
         _converted_search(edition, report)
-    edition.fold = fold_map(seeds, report, [c for c in (conversion, *twin_conversions) if c])
+    edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
     return edition
 
 

@@ -10,6 +10,28 @@ from build_tools.seeds.errors import SeedError
 
 
 
+@dataclass(frozen=True)
+class EditionEntry:
+    """One edition as mkdocs.yml's report plugin lists it: plain data, no MkDocs types.
+
+    Its text comes from ``conversion`` (an OpenCC configuration) or ``translation``
+    (a PO file); neither means the source text itself (zh-Hans).
+    """
+
+    lang: str = "zh-Hans"
+    name: str = ""
+    # Folder below the site root ("" for the default edition).
+    path: str = ""
+    # Config file that builds it (None: mkdocs.yml with this entry's lang).
+    config: str | None = None
+    conversion: str = ""
+    translation: str = ""
+
+
+# The source edition: the report's own text.
+SOURCE = EditionEntry()
+
+
 @dataclass
 class Edition:
     """What MkDocs is handed for one edition."""

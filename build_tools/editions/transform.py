@@ -8,7 +8,28 @@ from build_tools.model import Report
 from build_tools.annotate import outcomes
 from build_tools.model import displayed_text
 
-from build_tools.seeds.paths import (Seeds)
+from build_tools.seeds.errors import SeedError
+from build_tools.seeds.paths import Seeds
+
+from .edition import EditionEntry
+
+
+def text_transform(seeds: Seeds, entry: EditionEntry, text: str | None = None) -> Callable[[str], str]:
+    """An edition's text transform, as its entry names it: a translation, a script conversion, or none.
+
+    The one place an edition's text comes from; ``text`` is the source text the
+    transform applies to (the correction table's phrases must occur in it).
+    """
+    check_buildable(entry)
+    return converter(seeds, entry.conversion or None, text)
+
+
+def check_buildable(entry: EditionEntry) -> None:
+    """Refuse an edition whose transform does not exist yet, before anything is written."""
+    if entry.translation:
+        # The PO-based transform of a translated edition plugs in here (text_transform).
+        raise SeedError("mkdocs.yml", None, f"edition '{entry.lang}': a 'translation' edition ({entry.translation}) "
+                        "cannot be built yet (its transform is not implemented); remove the entry or its 'translation'")
 
 
 def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> Callable[[str], str]:

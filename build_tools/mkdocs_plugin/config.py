@@ -1,7 +1,12 @@
 """Options of the ``report`` plugin, typed as Material's own plugins do."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 
 
 class EditionConfig(Config):
@@ -11,10 +16,13 @@ class EditionConfig(Config):
     name = opt.Type(str)
     # Folder of the edition below the site root ("" for the default edition).
     path = opt.Type(str, default="")
-    # Config file that builds it; the default edition's build builds the others.
+    # Config file that builds it (optional: without one, mkdocs.yml with this lang as the theme's
+    # language); the default edition's build builds every other edition.
     config = opt.Optional(opt.Type(str))
-    # The OpenCC conversion that makes its text from the zh-Hans source ("" for zh-Hans itself).
+    # Where its text comes from: an OpenCC conversion of the zh-Hans source, or a translation (a PO file).
+    # Neither: the source text itself (zh-Hans).
     conversion = opt.Type(str, default="")
+    translation = opt.Optional(opt.Type(str))
 
 
 class ReportConfig(Config):
@@ -34,3 +42,28 @@ class ReportConfig(Config):
     # This build's edition (a lang of `editions`, where its conversion is named).
     edition = opt.Type(str, default="zh-Hans")
     editions = opt.ListOfItems(opt.SubConfig(EditionConfig), default=[])
+
+
+def load_site_config(config_file: str | Path = "mkdocs.yml", **overrides) -> MkDocsConfig:
+    """A MkDocs configuration as MkDocs itself reads it (INHERIT included, every option validated).
+
+    The one way the project reads mkdocs.yml and the editions' config files.
+    """
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), **overrides)
+
+
+def report_options(config: MkDocsConfig) -> ReportConfig:
+    """The report plugin's validated options of a loaded configuration."""
+    plugin = config.plugins.get("report")
+    if plugin is None:
+        raise KeyError("no 'report' plugin configured; add it under 'plugins:'")
+    return plugin.config
+
+
+def config_files(config_file: str | Path = "mkdocs.yml") -> list[Path]:
+    """The configuration files of the whole site: mkdocs.yml and the config file each edition names."""
+    path = Path(config_file)
+    entries = report_options(load_site_config(path)).editions
+    return [path] + [path.parent / e.config for e in entries if e.config]

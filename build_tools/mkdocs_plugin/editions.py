@@ -1,0 +1,95 @@
+"""The site's editions in MkDocs: each entry of the report plugin's `editions` built in a loop, and linked.
+
+An edition is data (an entry of mkdocs.yml); nothing here names one. The default
+edition's build builds every other entry, merges each one's sitemap into the root
+sitemap, and every page links its twins in all editions (language selector, hreflang).
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from build_tools.editions.edition import EditionEntry
+from build_tools.mkdocs_plugin.config import EditionConfig, ReportConfig, load_site_config
+
+log = logging.getLogger("mkdocs.plugins.report")
+
+
+def entry_of(edition: EditionConfig) -> EditionEntry:
+    """An edition's entry as plain data, for the stages below MkDocs."""
+    return EditionEntry(lang=edition.lang, name=edition.name, path=edition.path, config=edition.config,
+                        conversion=edition.conversion, translation=edition.translation or "")
+
+
+def entries(options: ReportConfig) -> list[EditionEntry]:
+    """Every edition of the site, in the order of mkdocs.yml."""
+    return [entry_of(e) for e in options.editions]
+
+
+def own(options: ReportConfig) -> EditionEntry:
+    """The edition this build makes (the report plugin's `edition` option names its lang)."""
+    return next(e for e in entries(options) if e.lang == options.edition)
+
+
+def selector(options: ReportConfig) -> list[dict]:
+    """The language selector's entries: every edition's root, relative to this edition's root."""
+    up = "../" * own(options).path.count("/")
+    return [{"name": e.name, "link": (up + e.path) or "./", "lang": e.lang} for e in entries(options)]
+
+
+def twin_hrefs(options: ReportConfig, url: str) -> dict[str, str]:
+    """The same page in every other edition, relative to this page, by lang."""
+    up = "../" * (url.count("/") + own(options).path.count("/"))
+    return {e.lang: up + e.path + url for e in entries(options) if e.lang != options.edition}
+
+
+def hreflang(options: ReportConfig, site_url: str | None, url: str) -> list[dict]:
+    """Absolute URLs of this page in every edition (none without a site_url)."""
+    root = (site_url or "").removesuffix(own(options).path)
+    return [{"lang": e.lang, "href": root + e.path + url} for e in entries(options)] if root else []
+
+
+def edition_config(root: Path, config: MkDocsConfig, entry: EditionEntry) -> MkDocsConfig:
+    """The MkDocs configuration of another edition: its own config file, else mkdocs.yml with its lang."""
+    site_url = config.site_url + entry.path if config.site_url else None
+    common = {"site_dir": posixpath.join(config.site_dir, entry.path), "site_url": site_url, "strict": config.strict}
+    if entry.config:
+        return load_site_config(root / entry.config, **common)
+    raw = config.user_configs[0]
+    plugins = raw.get("plugins") or {}
+    report = {**plugins["report"], "edition": entry.lang}
+    theme = {**raw["theme"], "language": entry.lang} if isinstance(raw.get("theme"), dict) else raw.get("theme")
+    return load_site_config(config.config_file_path, theme=theme, plugins={**plugins, "report": report}, **common)
+
+
+def build_others(root: Path, config: MkDocsConfig, options: ReportConfig, skip: Callable[[str], bool],
+                 done: Callable[[str], None]) -> None:
+    """Build every other edition into its folder of the site, then list its pages in the root sitemap."""
+    from mkdocs.commands.build import build
+
+    for entry in entries(options):
+        if entry.path and not skip(entry.path):
+            log.info("Building the %s edition", entry.lang)
+            build(edition_config(root, config, entry))
+            done(entry.path)
+            merge_sitemap(Path(config.site_dir), entry.path)
+
+
+def merge_sitemap(site_dir: Path, twin_path: str) -> None:
+    """List another edition's pages in the root sitemap too (and its .gz, byte-stable)."""
+    root, twin = site_dir / "sitemap.xml", site_dir / twin_path / "sitemap.xml"
+    if not (root.exists() and twin.exists()):
+        return
+    text, extra = root.read_text(encoding="utf-8"), twin.read_text(encoding="utf-8")
+    urls = extra[extra.index("<url>"):extra.rindex("</urlset>")] if "<url>" in extra else ""
+    text = text.replace("</urlset>", urls + "</urlset>")
+    root.write_text(text, encoding="utf-8")
+    with open(root.with_suffix(".xml.gz"), "wb") as f, gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb",
+                                                                      mtime=0) as gz:
+        gz.write(text.encode("utf-8"))

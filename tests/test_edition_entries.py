@@ -1,0 +1,96 @@
+"""Editions are data: an entry of the report plugin's `editions` list is a whole edition, built in a loop.
+
+A third edition is added to a copy of mkdocs.yml and nothing else: it is built, listed in the root
+sitemap, and every page of every edition links its twins in all of them (selector and hreflang).
+"""
+
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+from conftest import ROOT, build_site
+from support.project import copy_project
+
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+
+PAGE = "part-1/section-1/"
+# A third entry: only these lines in mkdocs.yml, no config file of its own (OpenCC's s2twp).
+THIRD = """      - lang: zh-TW
+        name: 正體中文（臺灣用語）
+        path: zh-TW/
+        conversion: s2twp
+"""
+
+
+def add_entry(project, text: str) -> None:
+    """Append an entry to the `editions` list of the project's mkdocs.yml (its last item, before markdown_extensions)."""
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    assert "\nmarkdown_extensions:" in source
+    config.write_text(source.replace("\nmarkdown_extensions:", "\n" + text + "\nmarkdown_extensions:", 1),
+                      encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory):
+    project = copy_project(ROOT, tmp_path_factory.mktemp("three"))
+    add_entry(project, THIRD)
+    assert [e.lang for e in report_options(load_site_config(project / "mkdocs.yml")).editions][-1] == "zh-TW"
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_the_new_entry_is_built_in_its_folder(three):
+    page = (three / "zh-TW" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert 'lang="zh-TW"' in page or "zh-TW" in page
+    assert page != (three / "zh-Hant" / PAGE / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_links_its_twins_in_every_edition(three):
+    paths = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-TW": "zh-TW/"}
+    for here, path in paths.items():
+        page = (three / path / PAGE / "index.html").read_text(encoding="utf-8")
+        up = "../" * (PAGE.count("/") + path.count("/"))
+        for lang, other in paths.items():
+            alternate = f'<link rel="alternate" href="https://wuhai-report.github.io/edition/{other}{PAGE}" hreflang="{lang}">'
+            assert alternate in page, (here, lang)
+            if lang != here:
+                assert f'<a href="{up}{other}{PAGE}" hreflang="{lang}"' in page, (here, lang)
+
+
+def test_the_root_sitemap_lists_every_edition(three):
+    sitemap = (three / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("", "zh-Hant/", "zh-TW/"):
+        assert f"<loc>https://wuhai-report.github.io/edition/{path}{PAGE}</loc>" in sitemap
+
+
+def test_an_entry_without_a_config_file_builds_as_one_with_it(site, tmp_path):
+    """mkdocs.zh-Hant.yml only names the lang again: without it, the zh-Hant edition comes out byte for byte."""
+    project = copy_project(ROOT, tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("        config: mkdocs.zh-Hant.yml\n", ""),
+                      encoding="utf-8")
+    (project / "mkdocs.zh-Hant.yml").unlink()
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    compared = filecmp.dircmp(site / "zh-Hant", project / "site" / "zh-Hant")
+    assert_same(compared)
+
+
+def assert_same(compared: filecmp.dircmp) -> None:
+    assert not (compared.left_only or compared.right_only or compared.diff_files), compared.report()
+    _, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right, compared.common_files, shallow=False)
+    assert not mismatch and not errors, mismatch
+    for sub in compared.subdirs.values():
+        assert_same(sub)
+
+
+def test_a_translation_entry_is_refused_until_its_transform_exists(tmp_path):
+    project = copy_project(ROOT, tmp_path)
+    add_entry(project, "      - lang: en\n        name: English\n        path: en/\n        translation: seeds/en.po\n")
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode != 0
+    assert "edition 'en': a 'translation' edition (seeds/en.po) cannot be built yet" in result.stdout + result.stderr
+    assert not (project / "site").exists()
