@@ -18,9 +18,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from build_tools.seeds.paths import Seeds, seeds_from_options
 from build_tools.annotate.load import load_metrics, load_report
 from build_tools.seeds.errors import SeedError, annotations
+from build_tools.seeds.paths import Seeds, seeds_from_options
 
 CONFIG = "mkdocs.yml"
 
@@ -77,7 +77,8 @@ def check(args) -> int:
 
 
 def candidates(args) -> int:
-    from build_tools.annotate.glossary import candidates as find, load_glossary, load_not_terms
+    from build_tools.annotate.glossary import candidates as find
+    from build_tools.annotate.glossary import load_glossary, load_not_terms
 
     seeds = seeds_from_config(args.config)
     report = load_report(seeds)

@@ -80,4 +80,3 @@ def _write_tree(tree: Path, docs_dir: Path, edition: Edition, nav: list) -> None
             target.write_text(content, encoding="utf-8")
     text = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     (tree / NAV_FILE).write_text(text, encoding="utf-8")
-

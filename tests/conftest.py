@@ -15,8 +15,11 @@ REPORT = ROOT / "seeds" / "wuhai-2023.txt"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/*.expected from the current output (review the diff before committing)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.expected from the current output (review the diff before committing)",
+    )
 
 
 def build_site(site_dir: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -45,8 +48,10 @@ def browser():
 
     from tools.devserver import CHROMIUM, CHROMIUM_ARGS
 
-    assert Path(CHROMIUM).exists(), (f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
-                                     "(apt-get install chromium; `make test` installs it)")
+    assert Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
+        "(apt-get install chromium; `make test` installs it)"
+    )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
@@ -56,6 +61,7 @@ def browser():
 @pytest.fixture
 def golden(request):
     """Compare text with tests/golden/<name>; a unified diff on failure, --update-golden to rewrite."""
+
     def check(name: str, actual: str) -> None:
         path = ROOT / "tests" / "golden" / name
         if request.config.getoption("--update-golden"):
@@ -64,9 +70,11 @@ def golden(request):
         assert path.exists(), f"{path.name} missing: run pytest --update-golden and review it"
         expected = path.read_text(encoding="utf-8")
         if actual != expected:
-            diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                                f"golden/{name}", "actual"))
+            diff = "".join(
+                difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), f"golden/{name}", "actual")
+            )
             pytest.fail(f"output differs from golden/{name}:\n{diff}")
+
     return check
 
 

@@ -19,8 +19,8 @@ from tools.bench import TARGET_TEXT
 
 pytestmark = pytest.mark.browser
 
-PHONE = dict(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
-DESKTOP = dict(viewport={"width": 1280, "height": 800})
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 TIMEOUT_MS = 10_000
 
 # Pages checked for console errors, outside requests and horizontal scroll, in both editions.
@@ -64,8 +64,12 @@ class Session:
         REQUESTS.append(request.url)
 
     def _watch(self, page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.errors.append(
-            f"{page.url}: console: {m.text} ({m.location.get('url')})"))
+        page.on(
+            "console",
+            lambda m: (
+                m.type == "error" and self.errors.append(f"{page.url}: console: {m.text} ({m.location.get('url')})")
+            ),
+        )
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: pageerror: {e}"))
         page.on("request", self._request_from_page)
 
@@ -83,7 +87,7 @@ class Session:
         """The current URL relative to the server root, with its #hash."""
         url = self.page.url
         assert url.startswith(self.base), url
-        return "/" + url[len(self.base):]
+        return "/" + url[len(self.base) :]
 
 
 @pytest.fixture
@@ -108,11 +112,14 @@ def _in_viewport(page, locator) -> tuple[bool, dict]:
     box = locator.bounding_box()
     size = page.viewport_size
     assert box is not None
-    inside = box["y"] >= 0 and box["y"] < size["height"] and box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1
+    inside = (
+        box["y"] >= 0 and box["y"] < size["height"] and box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1
+    )
     return inside, box
 
 
 # -- 1. Glossary tooltips on a touch phone ---------------------------------------------------
+
 
 def test_phone_tap_term_shows_tooltip_without_navigating(phone):
     page = phone.goto("part-1/section-1/")
@@ -152,6 +159,7 @@ def test_phone_tap_term_shows_tooltip_without_navigating(phone):
 
 # -- 2. Glossary tooltips on the desktop: hover, keyboard, Escape ------------------------------
 
+
 def test_desktop_hover_and_keyboard_show_tooltip(desktop):
     page = desktop.goto("part-1/section-1/")
     terms = page.locator("article a.term")
@@ -168,10 +176,14 @@ def test_desktop_hover_and_keyboard_show_tooltip(desktop):
     tip.wait_for(state="hidden")
 
     # Keyboard: focus the focusable element just before the term, then Tab onto it.
-    page.evaluate("""term => {
-        const all = [...document.querySelectorAll('a[href], button, input')].filter(e => e.tabIndex >= 0 && e.offsetParent);
+    page.evaluate(
+        """term => {
+        const all = [...document.querySelectorAll('a[href], button, input')]
+          .filter(e => e.tabIndex >= 0 && e.offsetParent);
         all[all.indexOf(term) - 1].focus();
-    }""", term.element_handle())
+    }""",
+        term.element_handle(),
+    )
     assert tip.is_hidden()
     page.keyboard.press("Tab")
     assert page.evaluate("t => document.activeElement === t", term.element_handle()), "Tab did not reach the term"
@@ -191,6 +203,7 @@ def test_desktop_hover_and_keyboard_show_tooltip(desktop):
 
 
 # -- 3. The language selector keeps the page and the anchor -----------------------------------
+
 
 def _switch(page, lang: str) -> None:
     page.locator(".md-header .md-select").hover()
@@ -222,6 +235,7 @@ def test_language_switch_keeps_page_and_anchor(desktop):
 
 
 # -- 4. Search, in both editions --------------------------------------------------------------
+
 
 def _search(page, query: str, expect_results: bool = True) -> list[str]:
     """Type `query` into Material's search dialog; the result links' URLs (relative to the server root)."""
@@ -256,12 +270,16 @@ def _block_text(desktop, path: str) -> str:
 
 
 # 营商环境 is said in several sections; 营造…环境 (part-3/section-8) once ranked above them.
-@pytest.mark.parametrize("edition, query, text", [
-    ("", "营商环境", "营商环境"),
-    ("", "營商環境", "营商环境"),  # Traditional input in the Simplified edition
-    ("zh-Hant/", "營商環境", "營商環境"),
-    ("zh-Hant/", "营商环境", "營商環境"),  # Simplified input in the Traditional edition
-], ids=["hans", "hans-traditional-input", "hant", "hant-simplified-input"])
+@pytest.mark.parametrize(
+    "edition, query, text",
+    [
+        ("", "营商环境", "营商环境"),
+        ("", "營商環境", "营商环境"),  # Traditional input in the Simplified edition
+        ("zh-Hant/", "營商環境", "營商環境"),
+        ("zh-Hant/", "营商环境", "營商環境"),  # Simplified input in the Traditional edition
+    ],
+    ids=["hans", "hans-traditional-input", "hant", "hant-simplified-input"],
+)
 def test_search_lists_exact_matches_first_with_deep_links(desktop, edition, query, text):
     page = desktop.goto(edition)
     found = _search(page, query)
@@ -323,7 +341,9 @@ def test_search_says_when_nothing_matches(desktop, edition):
     page = desktop.goto(edition)
     assert _search(page, "qzxjvq", expect_results=False) == []
     config = json.loads(page.locator("#__config").text_content())
-    assert page.locator(".md-search-result__meta").text_content().strip() == config["translations"]["search.result.none"]
+    assert (
+        page.locator(".md-search-result__meta").text_content().strip() == config["translations"]["search.result.none"]
+    )
 
 
 def test_search_data_comes_when_searching_and_the_fallback_only_when_needed(desktop):
@@ -336,7 +356,9 @@ def test_search_data_comes_when_searching_and_the_fallback_only_when_needed(desk
     found = _search(page, "环境营商")
     assert fetched("lunr_index.json") and found
 
+
 # -- 5. Paragraph permalinks ------------------------------------------------------------------
+
 
 def test_permalink_scrolls_paragraph_into_view(phone):
     page = phone.goto("part-3/section-7/#p3-7-1-4")
@@ -345,8 +367,9 @@ def test_permalink_scrolls_paragraph_into_view(phone):
     inside, box = _in_viewport(page, para)
     assert inside, f"#p3-7-1-4 is not in the 360x740 viewport: {box}"
     header = page.locator("header.md-header").bounding_box()
-    assert box["y"] >= header["y"] + header["height"] - 1, \
+    assert box["y"] >= header["y"] + header["height"] - 1, (
         f"#p3-7-1-4 is hidden under the fixed header: paragraph {box}, header {header}"
+    )
 
     link = page.locator('#p3-7-1-5 a.headerlink[href="#p3-7-1-5"]')
     link.scroll_into_view_if_needed()
@@ -374,8 +397,18 @@ def test_link_to_a_moved_paragraph_reaches_it(phone, edition):
 
 # Every kind of zh page, and on it every kind of text a reader meets (a tooltip's definition included).
 QUOTE_PAGES = ["", "part-1/", "part-1/section-1/", "part-1/after/", "closing/", "glossary/", "metrics/", "about/"]
-QUOTE_TEXTS = ["article p", "article h1", ".topic h2", ".term-def", ".term-tip .term-def", "table.sortable td",
-               ".md-nav__link", ".md-header__topic", ".md-footer__title", ".md-search__input"]
+QUOTE_TEXTS = [
+    "article p",
+    "article h1",
+    ".topic h2",
+    ".term-def",
+    ".term-tip .term-def",
+    "table.sortable td",
+    ".md-nav__link",
+    ".md-header__topic",
+    ".md-footer__title",
+    ".md-search__input",
+]
 QUOTES = "U+2018-2019, U+201C-201D"
 _FACES = """() => [...document.styleSheets].flatMap(s => [...s.cssRules])
   .filter(r => r instanceof CSSFontFaceRule)
@@ -386,8 +419,9 @@ _FAMILIES = """sels => Object.fromEntries(sels.flatMap(sel => [...document.query
   .map((el, i) => [sel + " #" + i, getComputedStyle(el).fontFamily])))"""
 
 
-@pytest.mark.parametrize("edition, face", [("", "Edition Quotes SC"), ("zh-Hant/", "Edition Quotes TC")],
-                         ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize(
+    "edition, face", [("", "Edition Quotes SC"), ("zh-Hant/", "Edition Quotes TC")], ids=["zh-Hans", "zh-Hant"]
+)
 def test_chinese_quotation_marks_come_from_a_cjk_face(desktop, edition, face):
     """“ ” ‘ ’ are taken from a CJK font on the reader's device (full-width), not from Helvetica or Arial.
 
@@ -407,12 +441,15 @@ def test_chinese_quotation_marks_come_from_a_cjk_face(desktop, edition, face):
         assert wrong == {}, f"/{edition}{path}: {wrong}"
         checked += len(families)
         # A term's English translation keeps Latin quotation marks.
-        english = desktop.page.evaluate("() => [...document.querySelectorAll('[lang=en]')].map(e => getComputedStyle(e).fontFamily)")
+        english = desktop.page.evaluate(
+            "() => [...document.querySelectorAll('[lang=en]')].map(e => getComputedStyle(e).fontFamily)"
+        )
         assert all("Edition Quotes" not in f for f in english), english
     assert checked > 60
 
 
 # -- 6. No console errors ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
 def test_no_console_errors(desktop, edition):
@@ -422,6 +459,7 @@ def test_no_console_errors(desktop, edition):
 
 
 # -- 8. The phone layout at 360 px ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
 def test_phone_has_no_horizontal_scroll(phone, edition):
@@ -436,8 +474,13 @@ def test_phone_has_no_horizontal_scroll(phone, edition):
 
 # -- 9. Sortable metrics tables ---------------------------------------------------------------
 
+
 def _column(table, i: int) -> list[str]:
-    return table.evaluate("(t, i) => [...t.tBodies[0].rows].map(r => r.cells[i].getAttribute('data-sort') ?? r.cells[i].textContent.trim())", i)
+    return table.evaluate(
+        "(t, i) => [...t.tBodies[0].rows]"
+        ".map(r => r.cells[i].getAttribute('data-sort') ?? r.cells[i].textContent.trim())",
+        i,
+    )
 
 
 def test_metrics_table_sorts_numerically(desktop):
@@ -475,6 +518,7 @@ def test_metrics_table_sorts_numerically(desktop):
 
 
 # -- 7. No request leaves 127.0.0.1 -----------------------------------------------------------
+
 
 def test_no_request_leaves_localhost(desktop):
     # Visit the pages (with a search, which loads the index in a worker) even when run alone;

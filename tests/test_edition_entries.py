@@ -9,10 +9,10 @@ from __future__ import annotations
 import filecmp
 
 import pytest
-from conftest import ROOT, build_site
-from support.project import copy_project
 
 from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from conftest import ROOT, build_site
+from support.project import copy_project
 
 PAGE = "part-1/section-1/"
 # A third entry: only these lines in mkdocs.yml, no config file of its own (OpenCC's s2twp).
@@ -24,12 +24,13 @@ THIRD = """      - lang: zh-TW
 
 
 def add_entry(project, text: str) -> None:
-    """Append an entry to the `editions` list of the project's mkdocs.yml (its last item, before markdown_extensions)."""
+    """Append an entry to the `editions` list of the project's mkdocs.yml (its last key, before markdown_extensions)."""
     config = project / "mkdocs.yml"
     source = config.read_text(encoding="utf-8")
     assert "\nmarkdown_extensions:" in source
-    config.write_text(source.replace("\nmarkdown_extensions:", "\n" + text + "\nmarkdown_extensions:", 1),
-                      encoding="utf-8")
+    config.write_text(
+        source.replace("\nmarkdown_extensions:", "\n" + text + "\nmarkdown_extensions:", 1), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,9 @@ def test_every_page_links_its_twins_in_every_edition(three):
         page = (three / path / PAGE / "index.html").read_text(encoding="utf-8")
         up = "../" * (PAGE.count("/") + path.count("/"))
         for lang, other in paths.items():
-            alternate = f'<link rel="alternate" href="https://wuhai-report.github.io/edition/{other}{PAGE}" hreflang="{lang}">'
+            alternate = (
+                f'<link rel="alternate" href="https://wuhai-report.github.io/edition/{other}{PAGE}" hreflang="{lang}">'
+            )
             assert alternate in page, (here, lang)
             if lang != here:
                 assert f'<a href="{up}{other}{PAGE}" hreflang="{lang}"' in page, (here, lang)
@@ -70,8 +73,9 @@ def test_an_entry_without_a_config_file_builds_as_one_with_it(site, tmp_path):
     """mkdocs.zh-Hant.yml only names the lang again: without it, the zh-Hant edition comes out byte for byte."""
     project = copy_project(ROOT, tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("        config: mkdocs.zh-Hant.yml\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("        config: mkdocs.zh-Hant.yml\n", ""), encoding="utf-8"
+    )
     (project / "mkdocs.zh-Hant.yml").unlink()
     result = build_site(project / "site", cwd=project)
     assert result.returncode == 0, result.stderr

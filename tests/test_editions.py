@@ -19,12 +19,12 @@ from urllib.parse import urljoin
 
 import opencc
 import pytest
+from test_hant import IN_CONTEXT, SHARED_CHARS
 
 from build_tools.editions.hant import load_corrections
+from build_tools.mkdocs_plugin.config import load_site_config
 from conftest import ROOT
 from support.htmltext import source_items
-from test_hant import IN_CONTEXT, SHARED_CHARS
-from build_tools.mkdocs_plugin.config import load_site_config
 
 HANT = "zh-Hant/"
 SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
@@ -35,9 +35,13 @@ CC = opencc.OpenCC("s2tw")
 
 # --- reading the built site -----------------------------------------------------------------
 
+
 def hans_files(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*")
-            if p.is_file() and not p.relative_to(site).as_posix().startswith(HANT)}
+    return {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and not p.relative_to(site).as_posix().startswith(HANT)
+    }
 
 
 def hant_files(site: Path) -> set[str]:
@@ -116,13 +120,14 @@ class Page(HTMLParser):
         return "".join(t for t, _ in self.texts)
 
     def selector(self, lang: str) -> dict:
-        found = [a for a in self.links
-                 if "md-select__link" in (a.get("class") or "").split() and a.get("hreflang") == lang]
+        found = [
+            a for a in self.links if "md-select__link" in (a.get("class") or "").split() and a.get("hreflang") == lang
+        ]
         assert len(found) == 1, f"expected one language-selector link to {lang}, found {len(found)}"
         return found[0]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> Page:
     page = Page()
     page.feed(path.read_text(encoding="utf-8"))
@@ -134,7 +139,7 @@ def pair(site: Path, rel: str) -> tuple[Page, Page]:
     return _parse(site / rel), _parse(site / HANT / rel)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _items(path: Path) -> list[tuple[str, str]]:
     return source_items(path.read_text(encoding="utf-8"))
 
@@ -145,6 +150,7 @@ def report_text(site: Path, edition: str) -> str:
 
 
 # --- Simplified-only characters ---------------------------------------------------------------
+
 
 def _hant_word(word: str, shared: str) -> str:
     """A word of SHARED_CHARS as the zh-Hant edition writes it: the shared character kept, the rest converted."""
@@ -167,19 +173,26 @@ def simplified_left(text: str) -> list[str]:
         if CC.convert(ch) == ch:
             continue
         words = ALLOWED_IN.get(ch, ())
-        if any(text[i - k:i - k + len(w)] == w for w in words for k in range(len(w)) if w[k] == ch and i >= k):
+        if any(text[i - k : i - k + len(w)] == w for w in words for k in range(len(w)) if w[k] == ch and i >= k):
             continue
-        found.append(f"{ch} in …{text[max(0, i - 6):i + 7]}…")
+        found.append(f"{ch} in …{text[max(0, i - 6) : i + 7]}…")
     return found
 
 
 # --- 1. twins ------------------------------------------------------------------------------------
 
+
 def test_every_file_has_a_twin(site):
     hans, hant = hans_files(site), hant_files(site)
     assert "404.html" in hans and "404.html" in hant
-    assert {"metrics/metrics.csv", "metrics/metrics.json", "search/search_index.json", "search/blocks.json",
-            "search/lunr_index.json", "sitemap.xml"} <= hans
+    assert {
+        "metrics/metrics.csv",
+        "metrics/metrics.json",
+        "search/search_index.json",
+        "search/blocks.json",
+        "search/lunr_index.json",
+        "sitemap.xml",
+    } <= hans
     assert sorted(hans - hant) == [], "zh-Hans files without a zh-Hant twin"
     assert sorted(hant - hans) == [], "zh-Hant files without a zh-Hans twin"
 
@@ -199,20 +212,27 @@ def test_data_files_differ_only_in_text(site, name):
     assert hans != hant, "the zh-Hant data file is not converted"
     assert not simplified_left(hant)
     if name.endswith(".json"):
-        shape = lambda v: ({k: shape(x) for k, x in v.items()} if isinstance(v, dict)  # noqa: E731
-                           else [shape(x) for x in v] if isinstance(v, list)
-                           else v if isinstance(v, (int, float, bool)) or v is None else str)
         assert shape(json.loads(hans)) == shape(json.loads(hant))
 
 
+def shape(value):
+    """A JSON value with every string replaced by the type str: what must not differ between editions."""
+    if isinstance(value, dict):
+        return {k: shape(x) for k, x in value.items()}
+    if isinstance(value, list):
+        return [shape(x) for x in value]
+    return value if isinstance(value, (int, float, bool)) or value is None else str
+
+
 # --- 2. only text is converted ------------------------------------------------------------------
+
 
 def edition_href(href: str, url: str) -> str:
     """An href as a path inside its own edition (absolute URL if it leaves the edition)."""
     target = urljoin(url, href)
     root = SITE_URL + edition_of(url)
     if target.startswith(root) and not (root == SITE_URL and target.startswith(SITE_URL + HANT)):
-        return "~/" + target[len(root):]
+        return "~/" + target[len(root) :]
     return target
 
 
@@ -269,6 +289,7 @@ def test_text_is_converted(site):
 
 # --- 3. language and Material's labels ------------------------------------------------------------
 
+
 def test_html_lang(site):
     for rel in html_pages(site):
         hans, hant = pair(site, rel)
@@ -297,6 +318,7 @@ def test_search_messages_are_traditional(site):
 
 
 # --- 4. language selector and hreflang alternates -------------------------------------------------
+
 
 def test_selector_links_to_the_twin(site):
     for rel in html_pages(site):
@@ -332,6 +354,7 @@ def test_hreflang_alternates(site):
 
 # --- 5. sitemap ----------------------------------------------------------------------------------
 
+
 def sitemap_locs(path: Path) -> list[str]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     return [loc.text.strip() for loc in ET.parse(path).getroot().findall("s:url/s:loc", ns)]
@@ -360,7 +383,7 @@ PINNED = {**IN_CONTEXT, **CORRECTIONS}
 def glossary_text(site: Path, edition: str, page: str = "glossary") -> str:
     """The glossary page's visible text (definitions are converted with the same table)."""
     html = (site / edition / page / "index.html").read_text(encoding="utf-8")
-    return re.sub(r"<[^>]+>", "", html[html.index('<article'):html.index('</article>')])
+    return re.sub(r"<[^>]+>", "", html[html.index("<article") : html.index("</article>")])
 
 
 def metrics_text(site: Path, edition: str) -> str:
@@ -394,12 +417,15 @@ def test_wrong_form_nowhere(site, wrong):
     for path in sorted(site.rglob("*")):
         if path.suffix in (".html", ".json", ".csv", ".xml", ".js") and path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
-            found += [f"{path.relative_to(site)}: …{text[max(0, m.start() - 12):m.end() + 4]}…"
-                      for m in re.finditer(wrong, text)]
+            found += [
+                f"{path.relative_to(site)}: …{text[max(0, m.start() - 12) : m.end() + 4]}…"
+                for m in re.finditer(wrong, text)
+            ]
     assert not found, WRONG_FORMS[wrong]
 
 
 # --- 7. no Simplified-only character left ----------------------------------------------------------
+
 
 def test_no_simplified_character_in_visible_text(site):
     leftovers = {}
@@ -435,7 +461,8 @@ def test_no_simplified_character_in_tooltips_and_labels(site):
 
 LUNR_INDEX = "search/lunr_index.json"
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _index(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -482,10 +509,13 @@ def test_search_index_keeps_words_whole(site, edition, word):
     text = "\n".join(part for d in docs for part in re.split(r"<[^>]+>|\n", d["title"] + "\n" + d["text"]))
     whole, everywhere = whole_tokens(text, word)
     assert everywhere, f"{word} is not in the index"
-    assert whole == everywhere, f"{word} is split or glued to a neighbour in {everywhere - whole} of {everywhere} places"
+    assert whole == everywhere, (
+        f"{word} is split or glued to a neighbour in {everywhere - whole} of {everywhere} places"
+    )
 
 
 # --- 9. query map (the fallback search's Simplified -> Traditional, in search/blocks.json) ----------
+
 
 def query_map(site: Path) -> dict[str, str]:
     return _index(site / HANT / "search" / "blocks.json")["query"]
@@ -506,12 +536,13 @@ def test_query_map_gives_the_most_frequent_form(site):
     for rel in html_pages(site):
         hans, hant = _items(site / rel), _items(site / HANT / rel)
         assert [i for i, _ in hans] == [i for i, _ in hant], rel
-        for (_, a), (_, b) in zip(hans, hant):
+        for (_, a), (_, b) in zip(hans, hant, strict=True):
             assert len(a) == len(b), rel
-            for s, t in zip(a, b):
+            for s, t in zip(a, b, strict=True):
                 forms.setdefault(s, Counter())[t] += 1
     assert forms["干"].most_common(1)[0][0] == "幹"
     mapping = query_map(site)
-    wrong = {s: (mapping.get(s, s), dict(c)) for s, c in sorted(forms.items())
-             if mapping.get(s, s) != c.most_common(1)[0][0]}
+    wrong = {
+        s: (mapping.get(s, s), dict(c)) for s, c in sorted(forms.items()) if mapping.get(s, s) != c.most_common(1)[0][0]
+    }
     assert not wrong, f"character: (mapped to, forms displayed): {wrong}"

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from conftest import REPORT, ROOT, drop_front_matter_corrections
 from build_tools import cli
-from build_tools.seeds.errors import SeedError, annotation
 from build_tools.parse.report import parse_file, parse_text
+from build_tools.seeds.errors import SeedError, annotation
+from conftest import REPORT, ROOT, drop_front_matter_corrections
 from support.project import copy_project
 
 
@@ -26,7 +26,7 @@ def project(tmp_path, monkeypatch):
 def without_front_matter(text: str) -> str:
     """The report from its first part heading on: no title, metadata, speaker or opening."""
     lines = text.splitlines(keepends=True)
-    return "".join(lines[next(k for k, line in enumerate(lines) if line.strip().startswith("一、")):])
+    return "".join(lines[next(k for k, line in enumerate(lines) if line.strip().startswith("一、")) :])
 
 
 def test_report_without_title_lines_parses():
@@ -35,8 +35,16 @@ def test_report_without_title_lines_parses():
     assert [p.numeral for p in report.parts] == ["一", "二", "三"]
 
 
-@pytest.mark.parametrize("text", ["一、回顾\n内容。\n", "标题\n一、回顾\n内容。\n", "发布时间: 2023-01-01\n一、回顾\n内容。\n",
-                                  "市长 某某\n一、回顾\n内容。\n", "各位代表:\n一、回顾\n内容。\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、回顾\n内容。\n",
+        "标题\n一、回顾\n内容。\n",
+        "发布时间: 2023-01-01\n一、回顾\n内容。\n",
+        "市长 某某\n一、回顾\n内容。\n",
+        "各位代表:\n一、回顾\n内容。\n",
+    ],
+)
 def test_any_front_matter_parses(text):
     assert parse_text(text).parts[0].title == "回顾"
 
@@ -66,7 +74,8 @@ def test_numbering_gap_is_one_error_naming_the_report(project, capsys):
     path.write_text(text.replace("  二、2023年经济社会发展的目标要求\n", ""), encoding="utf-8")
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    line = next(k for k, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "三、今年政府工作" in l)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    line = next(k for k, row in enumerate(rows, 1) if "三、今年政府工作" in row)
     assert len(err) == 1 and err[0].startswith(f"seeds/wuhai-2023.txt:{line}: part 三、")
 
 
@@ -75,7 +84,7 @@ def break_glossary(project) -> int:
     path = project / "seeds" / "glossary.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  definition: 即“半拉子”", "  defnition: 即“半拉子”", 1), encoding="utf-8")
-    return next(k for k, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "defnition" in l)
+    return next(k for k, line_ in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "defnition" in line_)
 
 
 @pytest.mark.parametrize("variable", ["CI", "GITHUB_ACTIONS"])
@@ -102,7 +111,9 @@ def test_annotation_escapes_what_github_would_misread():
 def test_long_definition_warns_in_check(project, capsys, monkeypatch):
     path = project / "seeds" / "glossary.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  definition: 即“半拉子”", "  definition: " + "很长。" * 200 + "即“半拉子”", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("  definition: 即“半拉子”", "  definition: " + "很长。" * 200 + "即“半拉子”", 1), encoding="utf-8"
+    )
     monkeypatch.setenv("CI", "true")
     assert cli.main(["check"]) == 0
     out, err = capsys.readouterr()

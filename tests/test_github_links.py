@@ -26,14 +26,19 @@ def test_glossary_entry_links_to_its_line(site):
     href = f"{REPO}/blob/main/seeds/glossary.yml#L{line}"
     for edition, label in (("", "编辑此词条"), ("zh-Hant/", "編輯此詞條")):
         page = (site / edition / "glossary" / "index.html").read_text(encoding="utf-8")
-        entry = re.search(r'<h3 id="g-[0-9a-f]+">五个大起底.*?</div>' if not edition else r'<h3 id="g-[0-9a-f]+">五個大起底.*?</div>',
-                          page, re.S)
+        entry = re.search(
+            r'<h3 id="g-[0-9a-f]+">五个大起底.*?</div>' if not edition else r'<h3 id="g-[0-9a-f]+">五個大起底.*?</div>',
+            page,
+            re.S,
+        )
         assert entry and f'<a href="{href}">{label}</a>' in entry.group(0)
 
 
 def test_every_page_has_a_report_error_link(site):
-    for path, address in (("part-1/section-1/index.html", "https://wuhai-report.github.io/edition/part-1/section-1/"),
-                          ("zh-Hant/glossary/index.html", "https://wuhai-report.github.io/edition/zh-Hant/glossary/")):
+    for path, address in (
+        ("part-1/section-1/index.html", "https://wuhai-report.github.io/edition/part-1/section-1/"),
+        ("zh-Hant/glossary/index.html", "https://wuhai-report.github.io/edition/zh-Hant/glossary/"),
+    ):
         page = (site / path).read_text(encoding="utf-8")
         link = re.search(r'<a href="([^"]+)" target="_blank" rel="noopener" data-report-error>([^<]+)</a>', page)
         assert link, path

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.seeds.paths import Seeds
-from build_tools.editions.build import build_edition
-from build_tools.seeds.errors import SeedError
 from build_tools.annotate.glossary import Entry, candidates, find_spans, load_glossary, load_not_terms
-from build_tools.parse.report import parse_file
 from build_tools.annotate.structure import annotate_structure
+from build_tools.editions.build import build_edition
+from build_tools.parse.report import parse_file
+from build_tools.seeds.errors import SeedError
+from build_tools.seeds.paths import Seeds
 from conftest import REPORT, ROOT
 
 GLOSSARY = ROOT / "seeds" / "glossary.yml"
@@ -56,24 +56,43 @@ def test_good_file_loads(tmp_path, report):
     assert [e.term for e in entries] == ["河长制", "林长制"]
 
 
-@pytest.mark.parametrize("change, line, message", [
-    (lambda t: t.replace("  en: River", "  en River"), 3, "YAML syntax error"),
-    (lambda t: t.replace("  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"), 5, "unknown field 'defintion'"),
-    (lambda t: t.replace("  en: Forest Chief System\n", ""), 7, "missing field 'en'"),
-    (lambda t: t.replace("term: 林长制", "term: 河长制"), 7, "'河长制' is already an entry or alias at line 2"),
-    (lambda t: t + "  aliases: [河长制]\n", 13, "'河长制' is already an entry or alias"),
-    (lambda t: t.replace("term: 林长制", "term: 月亮制"), 7, "'月亮制' never occurs in the report"),
-    (lambda t: t.replace("definition: 由各级党政负责人担任“林长”。", 'definition: ""'), 10, "'definition' is empty"),
-    (lambda t: t.replace("see_also: [河长制]", "see_also: [海长制]"), 12, "see_also '海长制' is not a term"),
-    (lambda t: t.replace("basis: p3-3-1\n  see", "basis: p9-9-9\n  see"), 11, "basis 'p9-9-9' is not a paragraph id"),
-])
+@pytest.mark.parametrize(
+    "change, line, message",
+    [
+        (lambda t: t.replace("  en: River", "  en River"), 3, "YAML syntax error"),
+        (
+            lambda t: t.replace(
+                "  category: 生态\n  definition: 由各级党政负责人担任“河长”。", "  category: 生态\n  defintion: x"
+            ),
+            5,
+            "unknown field 'defintion'",
+        ),
+        (lambda t: t.replace("  en: Forest Chief System\n", ""), 7, "missing field 'en'"),
+        (lambda t: t.replace("term: 林长制", "term: 河长制"), 7, "'河长制' is already an entry or alias at line 2"),
+        (lambda t: t + "  aliases: [河长制]\n", 13, "'河长制' is already an entry or alias"),
+        (lambda t: t.replace("term: 林长制", "term: 月亮制"), 7, "'月亮制' never occurs in the report"),
+        (
+            lambda t: t.replace("definition: 由各级党政负责人担任“林长”。", 'definition: ""'),
+            10,
+            "'definition' is empty",
+        ),
+        (lambda t: t.replace("see_also: [河长制]", "see_also: [海长制]"), 12, "see_also '海长制' is not a term"),
+        (
+            lambda t: t.replace("basis: p3-3-1\n  see", "basis: p9-9-9\n  see"),
+            11,
+            "basis 'p9-9-9' is not a paragraph id",
+        ),
+    ],
+)
 def test_bad_input_names_file_and_line(tmp_path, report, change, line, message):
     text = errors_of(tmp_path, change(GOOD), report)
     assert re.search(rf"glossary\.yml:{line}: .*{re.escape(message)}", text), text
 
 
 def test_all_problems_reported_at_once(tmp_path, report):
-    text = errors_of(tmp_path, GOOD.replace("term: 林长制", "term: 月亮制").replace("  en: River Chief System\n", ""), report)
+    text = errors_of(
+        tmp_path, GOOD.replace("term: 林长制", "term: 月亮制").replace("  en: River Chief System\n", ""), report
+    )
     assert "missing field 'en'" in text and "never occurs" in text
 
 
@@ -84,12 +103,21 @@ def test_check_command_exit_status_and_message(tmp_path):
     (seeds / "glossary.yml").write_text(GOOD.replace("term: 林长制", "term: 月亮制"), encoding="utf-8")
     (tmp_path / "docs").mkdir()
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: t\nplugins:\n  report:\n    report: seeds/wuhai-2023.txt\n    glossary: seeds/glossary.yml\n",
-                      encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_tools", "check", "--config", str(config)],
-                            cwd=tmp_path, capture_output=True, text=True)
+    config.write_text(
+        "site_name: t\nplugins:\n  report:\n    report: seeds/wuhai-2023.txt\n    glossary: seeds/glossary.yml\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "check", "--config", str(config)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
-    assert result.stderr.strip() == "seeds/glossary.yml:7: '月亮制' never occurs in the report; check the spelling against the text or remove it"
+    assert (
+        result.stderr.strip()
+        == "seeds/glossary.yml:7: '月亮制' never occurs in the report; check the spelling against the text or remove it"
+    )
 
 
 def test_tools_never_rewrite_the_editors_file(tmp_path, report):
@@ -109,8 +137,20 @@ def test_real_glossary_is_valid_and_large(report):
     entries = load_glossary(GLOSSARY, report)
     assert len(entries) > 80
     terms = {e.term for e in entries}
-    for term in ("五个大起底", "两个确立", "放管服", "四水四定", "三多三少三慢", "河长制", "林长制",
-                 "中央八项规定", "第一议题", "僵尸企业", "蒙古马精神", "乌兰牧骑"):
+    for term in (
+        "五个大起底",
+        "两个确立",
+        "放管服",
+        "四水四定",
+        "三多三少三慢",
+        "河长制",
+        "林长制",
+        "中央八项规定",
+        "第一议题",
+        "僵尸企业",
+        "蒙古马精神",
+        "乌兰牧骑",
+    ):
         assert term in terms or any(term in e.aliases for e in entries), term
 
 
@@ -130,26 +170,37 @@ def test_numbered_slogan_cites_the_paragraph_that_spells_it_out(report):
     assert all(item in entry.definition for item in ("更大成效", "更大成果", "更大步伐", "更大进展", "更大作为"))
 
 
-@pytest.mark.parametrize("definition, basis", [
-    ("2016年起推行的制度。", "p3-3-1"),                    # a year the paragraph does not state
-    ("依据《关于全面推行河长制的意见》设立。", "p3-3-1"),  # a document the paragraph does not name
-    ("全市设河长３００名。", "p3-3-1-2"),                  # fullwidth digits count too, and a block id is a paragraph
-])
+@pytest.mark.parametrize(
+    "definition, basis",
+    [
+        ("2016年起推行的制度。", "p3-3-1"),  # a year the paragraph does not state
+        ("依据《关于全面推行河长制的意见》设立。", "p3-3-1"),  # a document the paragraph does not name
+        ("全市设河长３００名。", "p3-3-1-2"),  # fullwidth digits count too, and a block id is a paragraph
+    ],
+)
 def test_claim_without_source_names_its_line(tmp_path, report, definition, basis):
-    bad = GOOD.replace("definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1",
-                       f"definition: {definition}\n  basis: {basis}")
+    bad = GOOD.replace(
+        "definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1", f"definition: {definition}\n  basis: {basis}"
+    )
     text = errors_of(tmp_path, bad, report)
     assert re.search(r"glossary\.yml:5: the definition states .*which paragraph p3-3-1(-2)? does not", text), text
 
 
-@pytest.mark.parametrize("definition, basis", [
-    ("2016年起推行的制度。", "中共中央办公厅、国务院办公厅《关于全面推行河长制的意见》（2016年）"),  # a document is the source
-    ("报告提出推进的工作。", "p3-3-1"),                              # no claim: a paragraph suffices
-    ("报告所说的2023年工作。", "p2-0-3"),                            # the part's heading (二、2023年…) states it
-])
+@pytest.mark.parametrize(
+    "definition, basis",
+    [
+        (
+            "2016年起推行的制度。",
+            "中共中央办公厅、国务院办公厅《关于全面推行河长制的意见》（2016年）",
+        ),  # a document is the source
+        ("报告提出推进的工作。", "p3-3-1"),  # no claim: a paragraph suffices
+        ("报告所说的2023年工作。", "p2-0-3"),  # the part's heading (二、2023年…) states it
+    ],
+)
 def test_claim_with_its_source_is_accepted(tmp_path, report, definition, basis):
-    good = GOOD.replace("definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1",
-                        f"definition: {definition}\n  basis: {basis}")
+    good = GOOD.replace(
+        "definition: 由各级党政负责人担任“河长”。\n  basis: p3-3-1", f"definition: {definition}\n  basis: {basis}"
+    )
     assert [e.basis for e in load_glossary(write(tmp_path, good), report)][0] == basis
 
 
@@ -199,8 +250,8 @@ def test_terms_are_marked_in_text_not_in_attributes(site):
 def test_glossary_page_groups_and_links(site):
     html = (site / "glossary/index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="c\d+">生态', html)
-    entry = html[re.search(r'<h3 id="g-[0-9a-f]+">五个大起底', html).start():]
-    entry = entry[:entry.index("</div>")]
+    entry = html[re.search(r'<h3 id="g-[0-9a-f]+">五个大起底', html).start() :]
+    entry = entry[: entry.index("</div>")]
     assert "Five Major" in entry
     assert 'href="../part-1/section-3/#p1-3-1"' in entry and 'href="../part-3/section-3/#p3-3-1-4"' in entry
 
@@ -232,6 +283,8 @@ def test_definitions_stay_text(tmp_path, report, monkeypatch):
 
 def test_tooltips_carry_term_english_definition_and_link(site):
     html = (site / "part-1/section-3/index.html").read_text(encoding="utf-8")
-    tip = re.search(r'<div class="term-tip" role="tooltip" id="tip-(g-[0-9a-f]+)"><strong>五个大起底</strong>(.*?)</div>', html)
+    tip = re.search(
+        r'<div class="term-tip" role="tooltip" id="tip-(g-[0-9a-f]+)"><strong>五个大起底</strong>(.*?)</div>', html
+    )
     assert tip and "Five Major" in tip.group(2) and f'href="../../glossary/#{tip.group(1)}"' in tip.group(2)
     assert f'aria-describedby="tip-{tip.group(1)}"' in html

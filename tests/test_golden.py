@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.render.pages import Writer
-from build_tools.parse.report import parse_file
 from build_tools.annotate.structure import annotate_structure
+from build_tools.parse.report import parse_file
+from build_tools.render.pages import Writer
 
 GOLDEN = Path(__file__).parent / "golden"
 

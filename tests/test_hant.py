@@ -13,8 +13,8 @@ import opencc
 import pytest
 
 from build_tools.editions import hant
-from build_tools.seeds.errors import SeedError
 from build_tools.editions.hant import DEFAULT_CONFIG, Converter, load_corrections
+from build_tools.seeds.errors import SeedError
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "seeds" / "wuhai-2023.txt"
@@ -185,6 +185,7 @@ def positions(text: str, phrase: str) -> list[int]:
 
 # --- the report, in context ---------------------------------------------------
 
+
 def test_default_config_is_s2tw():
     assert DEFAULT_CONFIG == "s2tw"
 
@@ -193,7 +194,7 @@ def test_default_config_is_s2tw():
 def test_phrase_in_context(source: str, converted: str, hans: str, hant_form: str):
     found = positions(source, hans)
     assert found, f"{hans} does not occur in the report; the pin is stale"
-    wrong = [(p, converted[p:p + len(hans)]) for p in found if converted[p:p + len(hans)] != hant_form]
+    wrong = [(p, converted[p : p + len(hans)]) for p in found if converted[p : p + len(hans)] != hant_form]
     assert not wrong, f"{hans} should read {hant_form} everywhere; got {wrong}"
 
 
@@ -201,7 +202,7 @@ def test_phrase_in_context(source: str, converted: str, hans: str, hant_form: st
 def test_no_vocabulary_substitution(source: str, converted: str, hans: str, hant_form: str):
     found = positions(source, hans)
     assert found
-    assert {converted[p:p + len(hans)] for p in found} == {hant_form}
+    assert {converted[p : p + len(hans)] for p in found} == {hant_form}
 
 
 def test_length_preserved(source: str, converted: str):
@@ -216,9 +217,8 @@ def test_no_simplified_character_left(source: str, converted: str):
         if cc.convert(ch) == ch:
             continue
         words = SHARED_CHARS.get(ch, ())
-        if not any(source[max(0, i - k):i - k + len(w)] == w
-                   for w in words for k in range(len(w)) if w[k] == ch):
-            leftovers.append((i, ch, source[max(0, i - 4):i + 5]))
+        if not any(source[max(0, i - k) : i - k + len(w)] == w for w in words for k in range(len(w)) if w[k] == ch):
+            leftovers.append((i, ch, source[max(0, i - 4) : i + 5]))
     assert not leftovers
 
 
@@ -231,6 +231,7 @@ def test_table_loads_and_every_phrase_occurs(source: str):
 
 
 # --- the converter ------------------------------------------------------------
+
 
 def test_converter_without_table_is_plain_s2tw():
     text = "民生发展，社区运行"
@@ -272,6 +273,7 @@ def test_falls_back_when_opencc_changes_length(monkeypatch):
 
 def test_conversion_is_fast(source: str):
     import time
+
     conv = Converter(corrections=load_corrections(TABLE))
     start = time.perf_counter()
     for _ in range(10):
@@ -280,6 +282,7 @@ def test_conversion_is_fast(source: str):
 
 
 # --- load_corrections errors ---------------------------------------------------
+
 
 def write(tmp_path: Path, monkeypatch, text: str) -> Path:
     monkeypatch.chdir(tmp_path)
@@ -304,21 +307,24 @@ def test_header_only_table_is_empty(tmp_path, monkeypatch):
     assert load_corrections(path) == {}
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("# h\n民生发展: [民生發展   # 括号未闭合\n", 2, "YAML syntax error"),
-    ("# h\n- 民生发展\n- 民生發展\n", 2, "expected a mapping"),
-    ("# h\n民生发展: 民生發展\n", 2, "comment"),
-    ("# h\n制氢: 製氫   #   \n", 2, "comment"),
-    ('# h\n制氢: "製氫 # 不是注释"\n', 2, "has 2 characters"),
-    ('# h\n制氢: "製氫"\n', 2, "comment"),
-    ("# h\n\n民生发展:   # 空\n", 3, "empty"),
-    ("# h\n民生发展: ~   # 空\n", 2, "empty"),
-    ("# h\n民生发展: 民生發展了   # 多一字\n", 2, "has 4 characters but"),
-    ("# h\n制氢: 製氫  # a\n制氢: 製氫  # b\n", 3, "listed twice"),
-    ("# h\n制氢:\n  製: 氫  # 嵌套\n", 2, "zh-Hant form"),
-    ("# h\n123: 一二三  # 数字\n", 2, "zh-Hans phrase"),
-    ("# h\n制氢: 12  # 数字\n", 2, "must be text, not the number 12; put it in quotes"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("# h\n民生发展: [民生發展   # 括号未闭合\n", 2, "YAML syntax error"),
+        ("# h\n- 民生发展\n- 民生發展\n", 2, "expected a mapping"),
+        ("# h\n民生发展: 民生發展\n", 2, "comment"),
+        ("# h\n制氢: 製氫   #   \n", 2, "comment"),
+        ('# h\n制氢: "製氫 # 不是注释"\n', 2, "has 2 characters"),
+        ('# h\n制氢: "製氫"\n', 2, "comment"),
+        ("# h\n\n民生发展:   # 空\n", 3, "empty"),
+        ("# h\n民生发展: ~   # 空\n", 2, "empty"),
+        ("# h\n民生发展: 民生發展了   # 多一字\n", 2, "has 4 characters but"),
+        ("# h\n制氢: 製氫  # a\n制氢: 製氫  # b\n", 3, "listed twice"),
+        ("# h\n制氢:\n  製: 氫  # 嵌套\n", 2, "zh-Hant form"),
+        ("# h\n123: 一二三  # 数字\n", 2, "zh-Hans phrase"),
+        ("# h\n制氢: 12  # 数字\n", 2, "must be text, not the number 12; put it in quotes"),
+    ],
+)
 def test_bad_table(tmp_path, monkeypatch, text, line, words):
     message = error_of(write(tmp_path, monkeypatch, text))
     assert message.startswith(f"corr.yml:{line}: "), message

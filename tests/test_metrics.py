@@ -11,17 +11,19 @@ from pathlib import Path
 import pytest
 
 from build_tools.annotate import metrics as M
+from build_tools.annotate.structure import annotate_structure
+from build_tools.parse.report import parse_file, parse_text
 from build_tools.render import metrics_page as P
 from build_tools.seeds.errors import SeedError
-from build_tools.parse.report import parse_file, parse_text
-from build_tools.annotate.structure import annotate_structure
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "wuhai-2023.txt"
 OVERRIDES = ROOT / "seeds" / "metrics.yml"
 
 
-def synthetic(review: str, targets: str = "主要预期目标是:地区生产总值增长5%左右。", tasks: str = "今年要努力工作。") -> object:
+def synthetic(
+    review: str, targets: str = "主要预期目标是:地区生产总值增长5%左右。", tasks: str = "今年要努力工作。"
+) -> object:
     text = f"""政府工作报告
 各位代表:
 现在,我代表市人民政府向大会报告工作。
@@ -60,16 +62,19 @@ def indicators(report, figures, overrides):
 
 
 # ---------------------------------------------------------------- traps
-@pytest.mark.parametrize("text", [
-    "2022年是关键一年,2025年和2030年的目标已经明确。",
-    "增速居各盟市第二位,信用综合指数第7名、民生发展百强第11名。",
-    "开展第五次全国经济普查,举办第二届航空嘉年华,编制“十四五”和“十五五”规划。",
-    "“八五”普法扎实开展,出台“1+N”政策,建立“3+1”合作机制。",
-    "12345热线和110并轨,“24小时警局”全覆盖,建设5G网络,整治PM10。",
-    "S217海勃湾绕城段、G1816乌海至石嘴山段、G110改造,水质保持Ⅱ类。",
-    "全球最大的1,4-丁二醇一体化生产基地投产。",
-    "实施“2022重点项目攻坚行动”,举办2022内蒙古民歌大会。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年是关键一年,2025年和2030年的目标已经明确。",
+        "增速居各盟市第二位,信用综合指数第7名、民生发展百强第11名。",
+        "开展第五次全国经济普查,举办第二届航空嘉年华,编制“十四五”和“十五五”规划。",
+        "“八五”普法扎实开展,出台“1+N”政策,建立“3+1”合作机制。",
+        "12345热线和110并轨,“24小时警局”全覆盖,建设5G网络,整治PM10。",
+        "S217海勃湾绕城段、G1816乌海至石嘴山段、G110改造,水质保持Ⅱ类。",
+        "全球最大的1,4-丁二醇一体化生产基地投产。",
+        "实施“2022重点项目攻坚行动”,举办2022内蒙古民歌大会。",
+    ],
+)
 def test_not_quantities(text):
     assert sources(synthetic(text)) == ["增长5%左右"]
 
@@ -77,11 +82,15 @@ def test_not_quantities(text):
 def test_respectively_gives_two_figures():
     figs = [f for f in M.extract(synthetic("城乡常住居民人均可支配收入分别增长6%和7%。")) if f.kind == "result"]
     assert [(f.value, f.unit, f.label) for f in figs] == [
-        (6, "%", "城镇居民人均可支配收入增长"), (7, "%", "农村居民人均可支配收入增长")]
+        (6, "%", "城镇居民人均可支配收入增长"),
+        (7, "%", "农村居民人均可支配收入增长"),
+    ]
 
 
 def test_respectively_names_each_member():
-    figs = M.extract(synthetic("疏干水利用率、再生水回用率分别达到75%、67%。公路、铁路密度分别为全区平均值的3.5倍、6.4倍。"))
+    figs = M.extract(
+        synthetic("疏干水利用率、再生水回用率分别达到75%、67%。公路、铁路密度分别为全区平均值的3.5倍、6.4倍。")
+    )
     assert [f.label for f in figs if f.kind == "result"] == ["疏干水利用率", "再生水回用率", "公路密度", "铁路密度"]
 
 
@@ -92,12 +101,22 @@ def test_range_keeps_both_bounds():
 
 
 def test_qualifiers_units_and_labels():
-    figs = M.extract(synthetic("预计原煤产量4930万吨、发电量206亿度,贷款余额近500亿元,新增减税降费超36亿元,"
-                               "新增高效节水灌溉面积1万余亩,新增市场主体8897户,186个重点项目全部开复工。"))
+    figs = M.extract(
+        synthetic(
+            "预计原煤产量4930万吨、发电量206亿度,贷款余额近500亿元,新增减税降费超36亿元,"
+            "新增高效节水灌溉面积1万余亩,新增市场主体8897户,186个重点项目全部开复工。"
+        )
+    )
     got = [(f.label, f.value, f.unit, f.qualifier) for f in figs if f.kind == "result"]
-    assert got == [("原煤产量", 4930, "万吨", ""), ("发电量", 206, "亿度", ""), ("贷款余额", 500, "亿元", "近"),
-                   ("新增减税降费", 36, "亿元", "超"), ("新增高效节水灌溉面积", 1, "万亩", "余"),
-                   ("新增市场主体", 8897, "户", ""), ("重点项目", 186, "个", "")]
+    assert got == [
+        ("原煤产量", 4930, "万吨", ""),
+        ("发电量", 206, "亿度", ""),
+        ("贷款余额", 500, "亿元", "近"),
+        ("新增减税降费", 36, "亿元", "超"),
+        ("新增高效节水灌溉面积", 1, "万亩", "余"),
+        ("新增市场主体", 8897, "户", ""),
+        ("重点项目", 186, "个", ""),
+    ]
 
 
 def test_kind_follows_part_and_plan_words():
@@ -176,8 +195,9 @@ def test_headline_without_overrides_uses_genre_table(report):
 
 
 def test_check_fails_on_fake_figure(report, figures):
-    fake = M.Figure(id="m-p1-0-1-99", block_id="p1-0-1", section_id="part-1", label="虚构", value=99, unit="%",
-                    source="增长99%")
+    fake = M.Figure(
+        id="m-p1-0-1-99", block_id="p1-0-1", section_id="part-1", label="虚构", value=99, unit="%", source="增长99%"
+    )
     with pytest.raises(SeedError, match="增长99%"):
         M.check(report, [*figures, fake])
 
@@ -203,17 +223,22 @@ def test_svg_is_well_formed(indicators):
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.get("viewBox").startswith("0 0 360")
     assert root.find(f"{ns}title") is not None and "4%" in root.find(f"{ns}desc").text
-    assert "fill=\"#" not in svg and "<script" not in svg and "href" not in svg
+    assert 'fill="#' not in svg and "<script" not in svg and "href" not in svg
 
 
 def test_page_markdown(indicators, figures):
     seen = []
-    md = P.page_markdown(list(indicators.values()), figures, lambda b: f"../report/#{b}",
-                         convert=lambda s: seen.append(s) or s, names={"s1-1": "(一)稳住经济大盘"})
+    md = P.page_markdown(
+        list(indicators.values()),
+        figures,
+        lambda b: f"../report/#{b}",
+        convert=lambda s: seen.append(s) or s,
+        names={"s1-1": "(一)稳住经济大盘"},
+    )
     assert 'id="metrics-headline"' in md and 'class="sortable' in md and "<svg" in md
     assert "(metrics/metrics.csv)" in md and "(metrics/metrics.json)" in md and "### (一)稳住经济大盘" in md
     assert 'href="../report/#p2-0-2"' in md and not any("p2-0-2" in s for s in seen)
-    assert "\n\n" not in md[md.index("<svg"):md.index("</svg>")]
+    assert "\n\n" not in md[md.index("<svg") : md.index("</svg>")]
 
 
 def test_home_markdown(indicators):
@@ -237,7 +262,9 @@ def test_overrides_unknown_field_has_line(tmp_path):
 
 
 def test_overrides_bad_value_and_section(tmp_path):
-    path = write(tmp_path, "bogus: 1\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: many\n    unit: 个\n")
+    path = write(
+        tmp_path, "bogus: 1\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: many\n    unit: 个\n"
+    )
     with pytest.raises(SeedError) as err:
         M.load_overrides(path)
     text = str(err.value)
@@ -252,9 +279,12 @@ def test_stale_override_is_reported(tmp_path, report):
 
 
 def test_overrides_add_label_exclude(tmp_path, report):
-    path = write(tmp_path, "labels:\n  - source: 原煤产量4930万吨\n    label: 原煤\n"
-                           "exclude:\n  - source: 发电量206亿度\n"
-                           "add:\n  - block: p1-4-1-4\n    source: 九方面合作事项\n    label: 合作事项\n    value: 9\n    unit: 方面\n")
+    path = write(
+        tmp_path,
+        "labels:\n  - source: 原煤产量4930万吨\n    label: 原煤\n"
+        "exclude:\n  - source: 发电量206亿度\n"
+        "add:\n  - block: p1-4-1-4\n    source: 九方面合作事项\n    label: 合作事项\n    value: 9\n    unit: 方面\n",
+    )
     figs = M.extract(report, M.load_overrides(path))
     M.check(report, figs)
     labels = {f.source: f.label for f in figs}
@@ -276,8 +306,11 @@ BAD_ENTRIES = [
     ("# 说明\nlabels:\n  - 5\n", 3, "each entry of 'labels' must be a mapping"),
     ("headline: []\n\nexclude: 发电量206亿度\n", 3, "'exclude' must be a list"),
     ("labels:\n  - source: 原煤产量4930万吨\n    label: [原煤]\n", 3, "'label' must be text"),
-    ("# 说明\n\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: 1\n    unit: 个\n    kind: plan\n",
-     9, "'kind' is 'plan'; it must be one of: result、target、other"),
+    (
+        "# 说明\n\nadd:\n  - block: p1-0-1\n    source: x\n    label: y\n    value: 1\n    unit: 个\n    kind: plan\n",
+        9,
+        "'kind' is 'plan'; it must be one of: result、target、other",
+    ),
 ]
 
 
@@ -290,10 +323,17 @@ def test_bad_entry_has_its_line(tmp_path, text, line, message):
 
 
 STALE_ENTRIES = [
-    ("labels:\n  - source: 原煤产量4930万吨\n    label: 原煤\n  - source: 不存在的文字\n    label: 无\n", 4,
-     "no figure found inside '不存在的文字'"),
+    (
+        "labels:\n  - source: 原煤产量4930万吨\n    label: 原煤\n  - source: 不存在的文字\n    label: 无\n",
+        4,
+        "no figure found inside '不存在的文字'",
+    ),
     ("exclude:\n  - source: 发电量206亿度\n    block: p9-9-9\n", 2, "unknown block 'p9-9-9'"),
-    ("\nadd:\n  - block: p9-9-9\n    source: x\n    label: y\n    value: 1\n    unit: 个\n", 3, "unknown block 'p9-9-9'"),
+    (
+        "\nadd:\n  - block: p9-9-9\n    source: x\n    label: y\n    value: 1\n    unit: 个\n",
+        3,
+        "unknown block 'p9-9-9'",
+    ),
 ]
 
 
@@ -305,7 +345,9 @@ def test_stale_entry_has_its_line(tmp_path, report, text, line, message):
 
 
 def test_check_points_at_added_figure(tmp_path, report):
-    path = write(tmp_path, "add:\n  - block: p1-0-1\n    source: 不在本段的文字\n    label: y\n    value: 1\n    unit: 个\n")
+    path = write(
+        tmp_path, "add:\n  - block: p1-0-1\n    source: 不在本段的文字\n    label: y\n    value: 1\n    unit: 个\n"
+    )
     figs = M.extract(report, M.load_overrides(path))
     with pytest.raises(SeedError) as err:
         M.check(report, figs)

@@ -16,16 +16,20 @@ from pathlib import Path
 import pytest
 
 from build_tools.annotate import metrics as M
-from build_tools.render import metrics_page as P
-from build_tools.parse.report import parse_file, parse_text
-from build_tools.seeds.errors import SeedError
 from build_tools.annotate.structure import annotate_structure
+from build_tools.parse.report import parse_file, parse_text
+from build_tools.render import metrics_page as P
+from build_tools.seeds.errors import SeedError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def report_of(review: str, targets: str = "主要预期目标是:地区生产总值增长5%左右。", tasks: str = "今年要努力工作。",
-              year: int = 2019):
+def report_of(
+    review: str,
+    targets: str = "主要预期目标是:地区生产总值增长5%左右。",
+    tasks: str = "今年要努力工作。",
+    year: int = 2019,
+):
     """A small report of another year: review of ``year``, targets and tasks of the year after."""
     text = f"""政府工作报告
 各位代表:
@@ -58,8 +62,10 @@ def text_of(html: str) -> str:
 
 def cells(table_html: str) -> list[list[str]]:
     """Rows of an HTML table as lists of cell texts (th and td)."""
-    return [[text_of(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
-            for row in re.findall(r"<tr>(.*?)</tr>", table_html)]
+    return [
+        [text_of(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", table_html)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +79,23 @@ def real():
 # ---------------------------------------------------------------- 1. estimates stay estimates
 def test_estimate_governs_the_enumeration_to_the_sentence_end():
     # 预计 reaches over ; and , but not over 。; a figure before it is not an estimate.
-    figs = figures_of(report_of("新签约项目90个,预计地区生产总值增长3%左右;工业增加值增长4%;城乡居民收入分别增长5%和6%。"
-                                "粮食产量20万吨。初步统计,全年接待游客300万人次、旅游收入12亿元。"))
+    figs = figures_of(
+        report_of(
+            "新签约项目90个,预计地区生产总值增长3%左右;工业增加值增长4%;城乡居民收入分别增长5%和6%。"
+            "粮食产量20万吨。初步统计,全年接待游客300万人次、旅游收入12亿元。"
+        )
+    )
     marks = {(f.value, f.unit): f.estimate for f in figs if f.kind == "result"}
-    assert marks == {(90, "个"): "", (3, "%"): "预计", (4, "%"): "预计", (5, "%"): "预计", (6, "%"): "预计",
-                     (20, "万吨"): "", (300, "万人次"): "初步统计", (12, "亿元"): "初步统计"}
+    assert marks == {
+        (90, "个"): "",
+        (3, "%"): "预计",
+        (4, "%"): "预计",
+        (5, "%"): "预计",
+        (6, "%"): "预计",
+        (20, "万吨"): "",
+        (300, "万人次"): "初步统计",
+        (12, "亿元"): "初步统计",
+    }
 
 
 @pytest.mark.parametrize("marker", M.ESTIMATE)
@@ -91,7 +109,9 @@ def test_estimates_are_in_csv_and_json():
     figs = figures_of(report_of("预计地区生产总值增长3%左右。新增就业2000人。", year=2018))
     rows = list(csv.DictReader(io.StringIO(P.metrics_csv(figs).decode("utf-8-sig"))))
     assert [(r["label"], r["estimate"], r["estimate_word"], r["qualifier"]) for r in rows if r["kind"] == "result"] == [
-        ("地区生产总值增长", "true", "预计", "左右"), ("新增就业", "false", "", "")]
+        ("地区生产总值增长", "true", "预计", "左右"),
+        ("新增就业", "false", "", ""),
+    ]
     data = json.loads(P.metrics_json(figs))
     assert [(d["estimate"], d["qualifier"]) for d in data if d["kind"] == "result"] == [(True, "左右"), (False, "")]
 
@@ -104,8 +124,11 @@ def _headline(report, specs=None):
 
 def test_headline_marks_estimates_and_titles_claim_no_more_than_cells():
     # Mixed: one estimated result, one not; another year's report.
-    report = report_of("预计地区生产总值增长3%左右。固定资产投资增长9%。",
-                       targets="主要预期目标是:地区生产总值增长5%左右,固定资产投资增长8%。", year=2020)
+    report = report_of(
+        "预计地区生产总值增长3%左右。固定资产投资增长9%。",
+        targets="主要预期目标是:地区生产总值增长5%左右,固定资产投资增长8%。",
+        year=2020,
+    )
     _, inds = _headline(report)
     table = cells(P.headline_table(inds, href))
     head, rows = table[0], {r[0]: r for r in table[1:]}
@@ -115,8 +138,9 @@ def test_headline_marks_estimates_and_titles_claim_no_more_than_cells():
     assert "2020年 预计增长3%左右" in glance and "2020年 增长9%" in glance
 
 
-@pytest.mark.parametrize("review", ["预计地区生产总值增长3%左右;固定资产投资增长9%。",
-                                    "地区生产总值增长3%左右,固定资产投资完成增长9%。"])
+@pytest.mark.parametrize(
+    "review", ["预计地区生产总值增长3%左右;固定资产投资增长9%。", "地区生产总值增长3%左右,固定资产投资完成增长9%。"]
+)
 def test_column_titles_never_claim_a_status(review):
     # Whatever the results are (estimates, completions), the result column says only its year.
     _, inds = _headline(report_of(review, year=2016))
@@ -138,8 +162,17 @@ def test_chart_legend_says_estimates():
 def test_real_report_headline_results_are_marked(real):
     _, _, inds = real
     by_name = {i.name: i for i in inds}
-    for name in ("地区生产总值", "规模以上工业增加值", "社会消费品零售总额", "一般公共预算收入", "固定资产投资",
-                 "城镇居民人均可支配收入", "农村居民人均可支配收入", "引进到位资金", "人均地区生产总值"):
+    for name in (
+        "地区生产总值",
+        "规模以上工业增加值",
+        "社会消费品零售总额",
+        "一般公共预算收入",
+        "固定资产投资",
+        "城镇居民人均可支配收入",
+        "农村居民人均可支配收入",
+        "引进到位资金",
+        "人均地区生产总值",
+    ):
         assert by_name[name].result.estimate == "预计", name
     rows = cells(P.headline_table(inds, href))
     assert rows[0] == ["指标", "2022年", "2023年目标"]
@@ -151,13 +184,29 @@ def test_real_report_headline_results_are_marked(real):
 
 # ---------------------------------------------------------------- 2. started is not finished
 def test_status_verbs_are_kept():
-    report = report_of("186个重点项目全部开复工,3个美丽乡村示范片区开工建设,投用充(换)电站16座,"
-                       "59个老旧小区、2110套棚户区住房完成改造,新签约项目102个。",
-                       tasks="新建充(换)电站20座,计划实施重点项目296个,力争引进到位资金230亿元以上、新签约项目投资1000亿元以上,"
-                             "完成60个老旧小区、2482套棚户区住房改造。", year=2021)
+    report = report_of(
+        "186个重点项目全部开复工,3个美丽乡村示范片区开工建设,投用充(换)电站16座,"
+        "59个老旧小区、2110套棚户区住房完成改造,新签约项目102个。",
+        tasks="新建充(换)电站20座,计划实施重点项目296个,力争引进到位资金230亿元以上、新签约项目投资1000亿元以上,"
+        "完成60个老旧小区、2482套棚户区住房改造。",
+        year=2021,
+    )
     status = {f.value: f.status for f in figures_of(report)}
-    assert status == {186: "开复工", 3: "开工", 16: "投用", 59: "完成", 2110: "完成", 102: "", 5: "",
-                      20: "新建", 296: "计划、实施", 230: "力争", 1000: "力争", 60: "完成", 2482: "完成"}
+    assert status == {
+        186: "开复工",
+        3: "开工",
+        16: "投用",
+        59: "完成",
+        2110: "完成",
+        102: "",
+        5: "",
+        20: "新建",
+        296: "计划、实施",
+        230: "力争",
+        1000: "力争",
+        60: "完成",
+        2482: "完成",
+    }
 
 
 def test_status_ignores_nouns_and_quoted_names():
@@ -177,16 +226,21 @@ def test_status_is_shown_in_tables_csv_and_json():
 
 
 # ---------------------------------------------------------------- 3. like with like
-CHARGERS = [{"name": "充(换)电站", "result": ["投用充(换)电站"], "target": ["新建充(换)电站"], "unit": "座"},
-            {"name": "引进到位资金", "target": ["引进国内到位资金"], "unit": "亿元"},
-            {"name": "美丽乡村示范片区", "unit": "个"},
-            {"name": "规模以上工业增加值", "aliases": ["规上工业增加值"], "unit": "%"}]
+CHARGERS = [
+    {"name": "充(换)电站", "result": ["投用充(换)电站"], "target": ["新建充(换)电站"], "unit": "座"},
+    {"name": "引进到位资金", "target": ["引进国内到位资金"], "unit": "亿元"},
+    {"name": "美丽乡村示范片区", "unit": "个"},
+    {"name": "规模以上工业增加值", "aliases": ["规上工业增加值"], "unit": "%"},
+]
 
 
 def test_rows_show_what_each_side_counts():
-    report = report_of("投用充(换)电站16座,3个美丽乡村示范片区开工建设,规模以上工业增加值增长5%。预计引进到位资金184.8亿元。",
-                       targets="规上工业增加值增长8%左右。",
-                       tasks="新建充(换)电站20座,力争引进国内到位资金230亿元以上,扎实推进4个美丽乡村示范片区建设。", year=2013)
+    report = report_of(
+        "投用充(换)电站16座,3个美丽乡村示范片区开工建设,规模以上工业增加值增长5%。预计引进到位资金184.8亿元。",
+        targets="规上工业增加值增长8%左右。",
+        tasks="新建充(换)电站20座,力争引进国内到位资金230亿元以上,扎实推进4个美丽乡村示范片区建设。",
+        year=2013,
+    )
     _, inds = _headline(report, CHARGERS)
     rows = {r[0]: r[1:] for r in cells(P.headline_table(inds, href))[1:]}
     assert rows["充(换)电站"] == ["投用充(换)电站：16座", "新建充(换)电站：20座"]
@@ -234,9 +288,12 @@ def test_real_unlike_rows(real):
 
 # ---------------------------------------------------------------- 4. base and target years
 def test_base_and_target_years():
-    report = report_of("工作顺利。", tasks="确保万元地区生产总值用水量比2015年下降12%,力争2025年工业生产总值突破4000亿元,"
-                                          "力争到2030年建成铁路专运线18条,新建公园30座。到2028年,全市森林覆盖率达到20%。",
-                       year=2020)
+    report = report_of(
+        "工作顺利。",
+        tasks="确保万元地区生产总值用水量比2015年下降12%,力争2025年工业生产总值突破4000亿元,"
+        "力争到2030年建成铁路专运线18条,新建公园30座。到2028年,全市森林覆盖率达到20%。",
+        year=2020,
+    )
     figs = by_value(figures_of(report))
     assert (figs[12].base_year, figs[12].year, figs[12].kind) == (2015, 2021, "target")
     assert (figs[4000].year, figs[4000].base_year) == (2025, None)
@@ -271,19 +328,31 @@ def test_base_year_is_shown_in_tables():
     figs = figures_of(report_of("工作顺利。", tasks="确保用水量比2020年下降12%。", year=2022))
     row = next(r for r in cells(P.figures_tables(figs, href)) if r and r[1] == "12")
     assert row[3] == "比2020年" and row[4] == "确保" and row[5] == "2023年目标"
-    inds = M.headline(report_of("工作顺利。", tasks="确保用水量比2020年下降12%。", year=2022), figs,
-                      M.Overrides(indicators=[{"name": "用水量", "unit": "%"}]))
+    inds = M.headline(
+        report_of("工作顺利。", tasks="确保用水量比2020年下降12%。", year=2022),
+        figs,
+        M.Overrides(indicators=[{"name": "用水量", "unit": "%"}]),
+    )
     assert cells(P.headline_table(inds, href))[1] == ["用水量", "—", "确保比2020年下降12%"]
 
 
 # ---------------------------------------------------------------- 5. labels never merge two indicators
-@pytest.mark.parametrize("text,labels", [
-    ("人大代表建议和政协委员提案办复率、满意率均100%。", ["人大代表建议和政协委员提案办复率", "人大代表建议和政协委员提案满意率"]),
-    ("万元地区生产总值用水量和万元工业增加值用水量均比2020年下降12%。", ["万元地区生产总值用水量下降", "万元工业增加值用水量下降"]),
-    ("城镇和农村居民收入均增长6%。", ["城镇居民收入增长", "农村居民收入增长"]),
-    ("热线响应率达到100%、解决率满意率达到90%以上。", ["热线响应率", "热线解决率", "热线满意率"]),
-    ("小学、初中入学率均达到100%。", ["小学入学率", "初中入学率"]),
-])
+@pytest.mark.parametrize(
+    "text,labels",
+    [
+        (
+            "人大代表建议和政协委员提案办复率、满意率均100%。",
+            ["人大代表建议和政协委员提案办复率", "人大代表建议和政协委员提案满意率"],
+        ),
+        (
+            "万元地区生产总值用水量和万元工业增加值用水量均比2020年下降12%。",
+            ["万元地区生产总值用水量下降", "万元工业增加值用水量下降"],
+        ),
+        ("城镇和农村居民收入均增长6%。", ["城镇居民收入增长", "农村居民收入增长"]),
+        ("热线响应率达到100%、解决率满意率达到90%以上。", ["热线响应率", "热线解决率", "热线满意率"]),
+        ("小学、初中入学率均达到100%。", ["小学入学率", "初中入学率"]),
+    ],
+)
 def test_one_number_for_several_indicators_gives_one_figure_each(text, labels):
     figs = [f for f in figures_of(report_of(text, year=2011)) if f.kind == "result"]
     assert [f.label for f in figs] == labels
@@ -293,8 +362,14 @@ def test_one_number_for_several_indicators_gives_one_figure_each(text, labels):
 def test_real_both_figures(real):
     _, figures, _ = real
     labels = {f.label for f in figures}
-    assert {"人大代表建议和政协委员提案办复率", "人大代表建议和政协委员提案满意率", "万元地区生产总值用水量下降",
-            "万元工业增加值用水量下降", "“12345”热线解决率", "“12345”热线满意率"} <= labels
+    assert {
+        "人大代表建议和政协委员提案办复率",
+        "人大代表建议和政协委员提案满意率",
+        "万元地区生产总值用水量下降",
+        "万元工业增加值用水量下降",
+        "“12345”热线解决率",
+        "“12345”热线满意率",
+    } <= labels
     assert not [f.label for f in figures if re.search(r"率[、和]?\S*率$", f.label)]
 
 
@@ -352,12 +427,18 @@ def test_page_text_is_converted(real):
 
 def test_side_names_load_from_yaml_with_their_line(tmp_path):
     path = tmp_path / "metrics.yml"
-    path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n"
-                    "  - name: 重点项目\n    target: 实施重点项目\n", encoding="utf-8")
+    path.write_text(
+        "headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n"
+        "  - name: 重点项目\n    target: 实施重点项目\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SeedError) as err:
         M.load_overrides(path)
     assert "metrics.yml:6: 'target' must be a list, not '实施重点项目'" in str(err.value)
-    path.write_text("headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n",
-                    encoding="utf-8")
-    assert M.load_overrides(path).indicators == [{"name": "充(换)电站", "aliases": [], "unit": "",
-                                                  "result": ["投用充(换)电站"], "target": ["新建充(换)电站"]}]
+    path.write_text(
+        "headline:\n  - name: 充(换)电站\n    result: [投用充(换)电站]\n    target: [新建充(换)电站]\n",
+        encoding="utf-8",
+    )
+    assert M.load_overrides(path).indicators == [
+        {"name": "充(换)电站", "aliases": [], "unit": "", "result": ["投用充(换)电站"], "target": ["新建充(换)电站"]}
+    ]

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
 from build_tools import cli
 from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from conftest import ROOT
 
 CONFIG = str(ROOT / "mkdocs.yml")
 
@@ -39,8 +39,11 @@ def test_every_page_of_the_built_site_has_its_source_in_the_tree(site, tmp_path)
     out = tmp_path / "docs"
     assert run(str(out)) == 0
     others = [e.path.strip("/") for e in report_options(load_site_config(CONFIG)).editions if e.path]
-    pages = [p for p in site.rglob("index.html")
-             if not any(p.relative_to(site).as_posix().startswith(o + "/") for o in others)]
+    pages = [
+        p
+        for p in site.rglob("index.html")
+        if not any(p.relative_to(site).as_posix().startswith(o + "/") for o in others)
+    ]
     assert pages
     for page in pages:
         src = source_of(page, site)
@@ -74,11 +77,26 @@ def test_a_stock_mkdocs_builds_the_tree(tmp_path):
     assert run(str(out)) == 0
     nav = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
     config = tmp_path / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({
-        "site_name": "stock", "docs_dir": str(out), "site_dir": str(tmp_path / "site"), "nav": nav,
-        "markdown_extensions": load_site_config(CONFIG).markdown_extensions}, allow_unicode=True), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "stock",
+                "docs_dir": str(out),
+                "site_dir": str(tmp_path / "site"),
+                "nav": nav,
+                "markdown_extensions": load_site_config(CONFIG).markdown_extensions,
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site" / "glossary" / "index.html").is_file()
 

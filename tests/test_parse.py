@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from build_tools.seeds.errors import SeedError
-from build_tools.parse.report import parse_file, parse_text
 from build_tools.annotate.structure import annotate_structure
+from build_tools.parse.report import parse_file, parse_text
+from build_tools.seeds.errors import SeedError
 from conftest import REPORT, ROOT
 
 # A report of the same kind laid out differently: no blank lines, no indentation,
@@ -48,7 +48,10 @@ def test_front_matter(report):
 
 def test_parts_and_all_fifteen_subsections(report):
     assert [(p.numeral, p.title) for p in report.parts] == [
-        ("一", "2022年工作回顾"), ("二", "2023年经济社会发展的目标要求"), ("三", "今年政府工作的主要任务")]
+        ("一", "2022年工作回顾"),
+        ("二", "2023年经济社会发展的目标要求"),
+        ("三", "今年政府工作的主要任务"),
+    ]
     assert [len(p.sections) for p in report.parts] == [6, 0, 9]
     styles = [s.style for p in report.parts for s in p.sections]
     assert styles == ["runin"] * 6 + ["line"] * 6 + ["glued"] + ["line"] * 2
@@ -81,7 +84,11 @@ def test_closing_address_after_whitespace_line(report):
 
 
 def test_ids_are_structural_ascii_and_unique(report):
-    ids = [report.parts[0].id] + [b.id for *_, b in report.blocks()] + [b.heading_id for *_, b in report.blocks() if b.heading_id]
+    ids = (
+        [report.parts[0].id]
+        + [b.id for *_, b in report.blocks()]
+        + [b.heading_id for *_, b in report.blocks() if b.heading_id]
+    )
     ids += [s.id for p in report.parts for s in p.sections]
     assert all(i.isascii() for i in ids)
     assert len(ids) == len(set(ids))
@@ -116,11 +123,14 @@ def test_glued_heading_only_when_numbering_continues():
     assert r.parts[0].sections[0].paragraphs[0].text.endswith("（五）不是标题")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", "the file is empty"),
-    ("   \n\n  \n", "the file is empty"),
-    ("政府工作报告\n各位代表：\n今天天气很好。\n", "no recognisable parts"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "the file is empty"),
+        ("   \n\n  \n", "the file is empty"),
+        ("政府工作报告\n各位代表：\n今天天气很好。\n", "no recognisable parts"),
+    ],
+)
 def test_bad_text(text, message):
     with pytest.raises(SeedError) as info:
         parse_text(text, "seeds/x.txt")
@@ -129,25 +139,30 @@ def test_bad_text(text, message):
 
 
 def test_outline_command_prints_unescaped_json():
-    out = subprocess.run([sys.executable, "-m", "build_tools", "outline", str(REPORT)],
-                         cwd=ROOT, capture_output=True, check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "build_tools", "outline", str(REPORT)], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode("utf-8")
     assert "乌海市人民政府市长" in out and "\\u" not in out
     data = json.loads(out)
     assert [len(p["sections"]) for p in data["parts"]] == [6, 0, 9]
 
 
-@pytest.mark.parametrize("content, expected", [
-    (None, "file not found"),
-    (b"", "the file is empty"),
-    (b"\xff\xfe\x00garbage", "not UTF-8"),
-    ("没有任何结构的文字。".encode(), "no recognisable parts"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "file not found"),
+        (b"", "the file is empty"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        ("没有任何结构的文字。".encode(), "no recognisable parts"),
+    ],
+)
 def test_outline_command_bad_input(tmp_path, content, expected):
     path = tmp_path / "report.txt"
     if content is not None:
         path.write_bytes(content)
-    result = subprocess.run([sys.executable, "-m", "build_tools", "outline", str(path)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "outline", str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()

@@ -8,9 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-
-from conftest import ROOT, build_site
 from build_tools.mkdocs_plugin.config import load_site_config
+from conftest import ROOT, build_site
 
 SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
 SITE_PATH = urlsplit(SITE_URL).path
@@ -65,8 +64,7 @@ def test_twin_edition_builds_the_same_alone(site, tmp_path):
 def _differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
     # dircmp compares shallowly by stat; compare contents for certainty.
     out = [prefix + n for n in cmp.left_only + cmp.right_only]
-    out += [prefix + n for n in cmp.common_files
-            if Path(cmp.left, n).read_bytes() != Path(cmp.right, n).read_bytes()]
+    out += [prefix + n for n in cmp.common_files if Path(cmp.left, n).read_bytes() != Path(cmp.right, n).read_bytes()]
     for name, sub in cmp.subdirs.items():
         out += _differences(sub, f"{prefix}{name}/")
     return out
@@ -76,9 +74,9 @@ def _target(site: Path, page: Path, value: str) -> tuple[Path | None, str]:
     """The file and fragment an internal reference points at (None for other origins)."""
     here = LOCAL + page.relative_to(site).as_posix()
     if value.startswith(SITE_URL):
-        value = LOCAL + value[len(SITE_URL):]
+        value = LOCAL + value[len(SITE_URL) :]
     elif value.startswith(SITE_PATH):  # 404.html links from the site root, wherever it is served
-        value = LOCAL + value[len(SITE_PATH):]
+        value = LOCAL + value[len(SITE_PATH) :]
     url = urlsplit(urljoin(here, value))
     if f"{url.scheme}://{url.netloc}/" != LOCAL:
         return None, ""
@@ -92,7 +90,7 @@ def test_no_broken_internal_links_or_anchors(site):
     ids = {p: parse(p).ids for p in pages(site)}
     broken, checked = [], 0
     for page in pages(site):
-        for tag, attr, value, _ in parse(page).refs:
+        for _tag, attr, value, _ in parse(page).refs:
             if attr == "srcset" or value.startswith(("mailto:", "data:", "javascript:", "tel:")):
                 continue
             target, fragment = _target(site, page, value)
@@ -108,8 +106,17 @@ def test_no_broken_internal_links_or_anchors(site):
 
 
 # Resources a page loads by itself (a plain <a href> a reader clicks may go anywhere).
-LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
-           ("audio", "src"), ("embed", "src"), ("object", "data"), ("video", "poster")}
+LOADING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("video", "poster"),
+}
 LOADING_RELS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch", "preconnect", "dns-prefetch"}
 
 
@@ -131,8 +138,12 @@ def test_css_loads_nothing_from_another_origin(site):
 
 
 def test_our_scripts_name_no_other_origin(site):
-    for name in ("assets/edition.js", "zh-Hant/assets/edition.js", "assets/search-worker.js",
-                 "zh-Hant/assets/search-worker.js"):
+    for name in (
+        "assets/edition.js",
+        "zh-Hant/assets/edition.js",
+        "assets/search-worker.js",
+        "zh-Hant/assets/search-worker.js",
+    ):
         assert not re.search(r"https?://", (site / name).read_text(encoding="utf-8")), name
 
 

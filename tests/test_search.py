@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.editions.search_support import fold_map
 from build_tools.annotate.load import load_report
 from build_tools.cli import seeds_from_config
 from build_tools.editions.search import page_blocks
+from build_tools.editions.search_support import fold_map
 from support.htmltext import SourceText
 
 HANT = "zh-Hant/"
@@ -29,6 +29,7 @@ def blocks(site: Path, edition: str) -> dict:
 
 
 # -- The hook into Material ---------------------------------------------------------------------
+
 
 def test_material_is_the_version_the_search_worker_speaks_to():
     """search-worker.js answers Material's worker messages, and plugin.use_search_worker rewrites
@@ -61,6 +62,7 @@ def test_material_fetches_only_the_index_config(site, edition):
 
 
 # -- The blocks ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
 def test_every_displayed_report_block_is_searched_with_its_text(site, edition):
@@ -104,16 +106,18 @@ def test_glossary_entries_are_blocks_with_their_definition(site):
 
 
 def test_page_blocks_leave_out_what_is_not_shown():
-    html = ('<h1 id="a">Title<a class="headerlink" href="#a">¶</a></h1><p>intro</p>'
-            '<p id="b">One <a class="term" href="#">term</a>.</p>'
-            '<div class="tips" hidden data-search-exclude><p id="c">tip</p></div>'
-            '<h2 id="d">Sub</h2><ul><li>x</li><li>y</li></ul>')
+    html = (
+        '<h1 id="a">Title<a class="headerlink" href="#a">¶</a></h1><p>intro</p>'
+        '<p id="b">One <a class="term" href="#">term</a>.</p>'
+        '<div class="tips" hidden data-search-exclude><p id="c">tip</p></div>'
+        '<h2 id="d">Sub</h2><ul><li>x</li><li>y</li></ul>'
+    )
     got = [(b.id, b.heading, b.text, b.is_heading) for b in page_blocks(html, "Page")]
-    assert got == [("a", "Title", "intro", True), ("b", "Title", "One term.", False),
-                   ("d", "Sub", "x\ny", True)]
+    assert got == [("a", "Title", "intro", True), ("b", "Title", "One term.", False), ("d", "Sub", "x\ny", True)]
 
 
 # -- Either script --------------------------------------------------------------------------------
+
 
 def test_fold_joins_the_characters_the_conversion_confuses():
     seeds = seeds_from_config()

@@ -45,8 +45,13 @@ def served(tmp_path):
     copy_project(ROOT, tmp_path)
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield tmp_path, f"http://127.0.0.1:{port}/edition/"
     finally:
@@ -61,7 +66,8 @@ def test_broken_seed_shows_its_line_in_the_preview_and_recovers(served):
     path = project / "seeds" / "glossary.yml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("  category: 经济\n", "  category: 金融\n", 1), encoding="utf-8")
-    line = next(k for k, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l == "  category: 金融")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    line = next(k for k, row in enumerate(rows, 1) if row == "  category: 金融")
     page = wait_for(url, lambda page: "seed-errors" in page)
     assert f"seeds/glossary.yml:{line}: &#x27;category&#x27; is &#x27;金融&#x27;" in page
     # The other edition's preview says so too.
@@ -77,7 +83,9 @@ def test_only_the_viewed_edition_is_rebuilt_and_the_other_catches_up(served):
     wait_for(hant, lambda page: "</html>" in page)
     wait_for(hans, lambda page: "</html>" in page)  # the reader now views zh-Hans
     path = project / "seeds" / "glossary.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  definition: ", "  definition: edit-0001", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  definition: ", "  definition: edit-0001", 1), encoding="utf-8"
+    )
     wait_for(hans, lambda page: "edit-0001" in page)
     # The zh-Hant pages were left for later; asking for one brings them up to date before it is answered.
     assert "edit-0001" in fetch(hant)

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from build_tools.parse.report import parse_file
-from build_tools.parse.punct import to_source
 from build_tools.annotate.structure import annotate_structure
+from build_tools.parse.punct import to_source
+from build_tools.parse.report import parse_file
 from conftest import REPORT
 from support.htmltext import source_items
 
@@ -72,7 +72,7 @@ def test_glued_subsection_title(site):
 def test_runin_headings_are_headings_with_anchors_in_the_toc(site):
     html = page(site, "part-3/section-1")
     assert re.search(r'<h2 id="t3-1-1-2">市场信心再提振。<a class="headerlink" href="#t3-1-1-2"', html)
-    toc = html[html.index('data-md-component="toc"'):]
+    toc = html[html.index('data-md-component="toc"') :]
     for n in range(2, 8):
         assert f'href="#t3-1-1-{n}"' in toc
 
@@ -85,16 +85,26 @@ def test_every_paragraph_has_a_permalink(site):
 
 def test_sidebar_follows_the_report(site):
     html = page(site, "part-1/section-3")
-    nav = html[html.index('class="md-nav md-nav--primary"'):]
-    order = [nav.index(t) for t in ("首页", "一、2022年工作回顾", "（三）践行生态优先", "二、2023年", "三、今年政府工作的主要任务", "结束语")]
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    order = [
+        nav.index(t)
+        for t in (
+            "首页",
+            "一、2022年工作回顾",
+            "（三）践行生态优先",
+            "二、2023年",
+            "三、今年政府工作的主要任务",
+            "结束语",
+        )
+    ]
     assert order == sorted(order)
 
 
 def test_prev_next_in_reading_order(site):
     html = page(site, "part-1/section-6")
-    footer = html[html.index("md-footer__inner"):]
+    footer = html[html.index("md-footer__inner") :]
     assert 'href="../section-5/"' in footer and 'href="../after/"' in footer
-    footer = page(site, "part-1/after")[page(site, "part-1/after").index("md-footer__inner"):]
+    footer = page(site, "part-1/after")[page(site, "part-1/after").index("md-footer__inner") :]
     assert 'href="../section-6/"' in footer and 'href="../../part-2/"' in footer
 
 
@@ -134,8 +144,16 @@ def test_language_and_typesetting(site):
 
 def test_home_page(site):
     html = page(site, ".")
-    for text in ("政府工作报告", "2023年1月1日在乌海市第十届人民代表大会第二次会议上", "乌海日报", "2023-01-06",
-                 "乌海市人民政府市长 杨 进", "各位代表：", 'href="part-3/section-7/"', 'href="closing/"'):
+    for text in (
+        "政府工作报告",
+        "2023年1月1日在乌海市第十届人民代表大会第二次会议上",
+        "乌海日报",
+        "2023-01-06",
+        "乌海市人民政府市长 杨 进",
+        "各位代表：",
+        'href="part-3/section-7/"',
+        'href="closing/"',
+    ):
         assert text in html
 
 

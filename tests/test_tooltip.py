@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
 from build_tools.model import Annotations, Report, Tip
 from build_tools.render.pages import Writer
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -8,21 +8,27 @@ import subprocess
 from decimal import Decimal
 
 import polib
-
 import pytest
 
-from conftest import ROOT
 from build_tools import cli
-from build_tools.editions.check import check_seeds
-from build_tools.annotate.load import load_report
-from build_tools.seeds.errors import SeedError
 from build_tools.annotate.glossary import Entry, load_glossary
-from build_tools.editions.numbers import en_numbers, english, missing_figures, zh_figures
-from build_tools.parse.report import parse_text
+from build_tools.annotate.load import load_report
 from build_tools.annotate.structure import annotate_structure
+from build_tools.editions.check import check_seeds
+from build_tools.editions.numbers import en_numbers, english, missing_figures, zh_figures
 from build_tools.editions.translation import (
-    check_translation, en_renderings, load_qualifiers, template, uncarried, units, write_template, zh_qualifiers,
+    check_translation,
+    en_renderings,
+    load_qualifiers,
+    template,
+    uncarried,
+    units,
+    write_template,
+    zh_qualifiers,
 )
+from build_tools.parse.report import parse_text
+from build_tools.seeds.errors import SeedError
+from conftest import ROOT
 from support.project import copy_project
 
 QUALIFIERS = ROOT / "seeds" / "qualifiers.yml"
@@ -47,12 +53,12 @@ GOOD = {
     "open-1": "On behalf of the Municipal People's Government, I will now report to you on the work of the government.",
     "part-1": "I. Review of Our Work in 2022",
     "p1-0-1": "The city's GDP is expected to reach 18.48 billion yuan, growing by about 4 percent; we implemented the"
-              " river chief system (河长制), created over 10,000 new jobs, and outstanding loans came to nearly"
-              " 50 billion yuan.",
+    " river chief system (河长制), created over 10,000 new jobs, and outstanding loans came to nearly"
+    " 50 billion yuan.",
     "part-2": "II. Major Tasks for 2023",
     "s2-1": "(1) Project construction",
     "p2-1-1": "We will strive to complete investment of 500,000 to 1 million yuan and meet the requirements of the"
-              " “five greaters.”",
+    " “five greaters.”",
     "t2-1-1-2": "Market confidence will be boosted again.",
     "p2-1-1-2": "We will sign over 10 projects, with investment of 300 million yuan or more.",
     "t2-1-1-3": "Project construction will be stepped up again.",
@@ -65,8 +71,10 @@ def _entry(term, en, **more):
     return Entry(term=term, en=en, category="生态", definition="释义。", basis="p1-0-1", **more)
 
 
-GLOSSARY = [_entry("河长制", "River chief system", en_variants=["river-chief scheme"]),
-            _entry("五个更大", 'The "five greaters"')]
+GLOSSARY = [
+    _entry("河长制", "River chief system", en_variants=["river-chief scheme"]),
+    _entry("五个更大", 'The "five greaters"'),
+]
 
 
 @pytest.fixture(scope="module")
@@ -112,10 +120,24 @@ def errors_of(path, report, qualifiers, strict=False) -> list[str]:
 
 # -- units and the template ----------------------------------------------------
 
+
 def test_units_in_reading_order(report):
     assert [u.id for u in units(report)] == [
-        "title", "subtitle", "salutation", "open-1", "part-1", "p1-0-1", "part-2", "s2-1", "p2-1-1",
-        "t2-1-1-2", "p2-1-1-2", "t2-1-1-3", "p2-1-1-3", "close-1"]
+        "title",
+        "subtitle",
+        "salutation",
+        "open-1",
+        "part-1",
+        "p1-0-1",
+        "part-2",
+        "s2-1",
+        "p2-1-1",
+        "t2-1-1-2",
+        "p2-1-1-2",
+        "t2-1-1-3",
+        "p2-1-1-3",
+        "close-1",
+    ]
 
 
 def test_units_are_displayed_text(report):
@@ -153,6 +175,7 @@ def test_po_template_command_writes_a_pot_and_never_a_po(tmp_path, monkeypatch):
 
 # -- a good file passes, and is counted --------------------------------------------
 
+
 def test_good_translation_passes_with_counts(tmp_path, report, qualifiers):
     status = check_translation(write_po(tmp_path / "en.po", report), report, GLOSSARY, qualifiers, strict=True)
     c = status.counts
@@ -162,33 +185,58 @@ def test_good_translation_passes_with_counts(tmp_path, report, qualifiers):
 
 
 def test_declared_variant_and_core_form_are_accepted(tmp_path, report, qualifiers):
-    en = {"p1-0-1": GOOD["p1-0-1"].replace("river chief system", "River-Chief Scheme"),
-          "p2-1-1": GOOD["p2-1-1"].replace("“five greaters.”", "Five Greaters")}
+    en = {
+        "p1-0-1": GOOD["p1-0-1"].replace("river chief system", "River-Chief Scheme"),
+        "p2-1-1": GOOD["p2-1-1"].replace("“five greaters.”", "Five Greaters"),
+    }
     check_translation(write_po(tmp_path / "en.po", report, en), report, GLOSSARY, qualifiers)
 
 
 # -- each check fails on its own mistake, at the entry's line ------------------------
 
-@pytest.mark.parametrize("uid, old, new, message", [
-    ("p1-0-1", "18.48 billion", "1.848 billion", "the figure 184.8亿 of the Chinese is not in the English; write it as 18.48 billion"),
-    ("p1-0-1", "10,000", "1,000", "the figure 1万 of the Chinese is not in the English; write it as 10,000"),
-    ("p2-1-1", "500,000 to ", "", "the figure 50 of the Chinese is not in the English; write it as 500,000"),
-    ("subtitle", "January 1", "January", "the figure 1 of the Chinese is not in the English"),
-    ("p1-0-1", "about 4", "4", "the qualifier 左右 is not carried; the English needs one more of: about, around, approximately"),
-    ("p1-0-1", "expected to reach", "to reach", "the qualifier 预计 is not carried"),
-    ("p1-0-1", "nearly 50", "50", "the qualifier 近 is not carried"),
-    ("p1-0-1", "over 10,000", "10,000", "the qualifier 余 is not carried"),
-    ("p2-1-1", "strive to", "try to", "the qualifier 力争 is not carried"),
-    # 超过 and 以上 may both read "more than", but one word carries one qualifier.
-    ("p2-1-1-2", "over 10 projects, with investment of 300 million yuan or more",
-     "more than 10 projects, with investment of 300 million yuan", "the qualifier 以上 is not carried"),
-    ("p1-0-1", "river chief system", "river management", "the glossary term 河长制 needs its rendering \"river chief system\""),
-    ("p2-1-1", "“five greaters.”", "five goals.", "the glossary term 五个更大 needs its rendering \"five greaters\""),
-    ("open-1", "the government.", "the government 工作.", "Chinese \"工作\" in the English; translate it"),
-    ("open-1", "Government,", "Government，", "Chinese \"，\" in the English"),
-    ("p1-0-1", "river chief system (河长制)", "river chief system (河湖长制)", "Chinese \"河湖长制\" in the English"),
-    ("p1-0-1", "river chief system (河长制)", "river chief system 河长制", "Chinese \"河长制\" in the English"),
-])
+
+@pytest.mark.parametrize(
+    "uid, old, new, message",
+    [
+        (
+            "p1-0-1",
+            "18.48 billion",
+            "1.848 billion",
+            "the figure 184.8亿 of the Chinese is not in the English; write it as 18.48 billion",
+        ),
+        ("p1-0-1", "10,000", "1,000", "the figure 1万 of the Chinese is not in the English; write it as 10,000"),
+        ("p2-1-1", "500,000 to ", "", "the figure 50 of the Chinese is not in the English; write it as 500,000"),
+        ("subtitle", "January 1", "January", "the figure 1 of the Chinese is not in the English"),
+        (
+            "p1-0-1",
+            "about 4",
+            "4",
+            "the qualifier 左右 is not carried; the English needs one more of: about, around, approximately",
+        ),
+        ("p1-0-1", "expected to reach", "to reach", "the qualifier 预计 is not carried"),
+        ("p1-0-1", "nearly 50", "50", "the qualifier 近 is not carried"),
+        ("p1-0-1", "over 10,000", "10,000", "the qualifier 余 is not carried"),
+        ("p2-1-1", "strive to", "try to", "the qualifier 力争 is not carried"),
+        # 超过 and 以上 may both read "more than", but one word carries one qualifier.
+        (
+            "p2-1-1-2",
+            "over 10 projects, with investment of 300 million yuan or more",
+            "more than 10 projects, with investment of 300 million yuan",
+            "the qualifier 以上 is not carried",
+        ),
+        (
+            "p1-0-1",
+            "river chief system",
+            "river management",
+            'the glossary term 河长制 needs its rendering "river chief system"',
+        ),
+        ("p2-1-1", "“five greaters.”", "five goals.", 'the glossary term 五个更大 needs its rendering "five greaters"'),
+        ("open-1", "the government.", "the government 工作.", 'Chinese "工作" in the English; translate it'),
+        ("open-1", "Government,", "Government，", 'Chinese "，" in the English'),
+        ("p1-0-1", "river chief system (河长制)", "river chief system (河湖长制)", 'Chinese "河湖长制" in the English'),
+        ("p1-0-1", "river chief system (河长制)", "river chief system 河长制", 'Chinese "河长制" in the English'),
+    ],
+)
 def test_each_check_fails_at_the_entry(tmp_path, report, qualifiers, uid, old, new, message):
     assert old in GOOD[uid]
     path = write_po(tmp_path / "en.po", report, {uid: GOOD[uid].replace(old, new)})
@@ -204,12 +252,14 @@ def test_all_problems_are_reported_at_once(tmp_path, report, qualifiers):
 
 # -- status: stale, fuzzy, obsolete, untranslated ------------------------------------
 
+
 def test_changed_chinese_makes_the_entry_stale(tmp_path, report, qualifiers):
     path = write_po(tmp_path / "en.po", report, msgid={"p2-1-1-3": "新开工项目近30个。"})
     status = check_translation(path, report, GLOSSARY, qualifiers)
     where = f"{path}:{line_of(path, 'p2-1-1-3')}: p2-1-1-3: the Chinese has changed"
     assert [str(e) for e in status.fuzzy] == [
-        f"{where} since this was translated; revise the English and set msgid to the current Chinese (msgmerge does it)"]
+        f"{where} since this was translated; revise the English and set msgid to the current Chinese (msgmerge does it)"
+    ]
     assert "1 fuzzy" in status.summary("en.po")
     assert errors_of(path, report, qualifiers, strict=True)[0].startswith(where)
 
@@ -219,7 +269,8 @@ def test_fuzzy_flag_is_reported(tmp_path, report, qualifiers):
     status = check_translation(path, report, GLOSSARY, qualifiers)
     assert [e.line for e in status.fuzzy] == [line_of(path, "part-1")]
     assert errors_of(path, report, qualifiers, strict=True) == [
-        f"{path}:{line_of(path, 'part-1')}: part-1: marked fuzzy; review the English, then remove the flag"]
+        f"{path}:{line_of(path, 'part-1')}: part-1: marked fuzzy; review the English, then remove the flag"
+    ]
 
 
 def test_obsolete_entry_is_reported(tmp_path, report, qualifiers):
@@ -237,7 +288,8 @@ def test_untranslated_and_missing_are_counted_and_fail_in_strict_mode(tmp_path, 
     assert "12 of 14 units translated, 2 untranslated" in status.summary("en.po")
     assert errors_of(path, report, qualifiers, strict=True) == [
         f"{path}: close-1: no entry; add one (python -m build_tools po-template)",
-        f"{path}:{line_of(path, 'part-2')}: part-2: not translated"]
+        f"{path}:{line_of(path, 'part-2')}: part-2: not translated",
+    ]
 
 
 def test_duplicate_and_contextless_entries_are_errors(tmp_path, report, qualifiers):
@@ -246,7 +298,10 @@ def test_duplicate_and_contextless_entries_are_errors(tmp_path, report, qualifie
     path.write_text(text, encoding="utf-8")
     errors = errors_of(path, report, qualifiers)
     assert "part-1: a second entry for this id (first at line" in errors[0]
-    assert errors[1] == f"{path}:{len(text.splitlines()) - 1}: entry without msgctxt; msgctxt must be the unit's id (see README)"
+    assert (
+        errors[1]
+        == f"{path}:{len(text.splitlines()) - 1}: entry without msgctxt; msgctxt must be the unit's id (see README)"
+    )
 
 
 def test_header_and_syntax_errors(tmp_path, report, qualifiers):
@@ -256,7 +311,8 @@ def test_header_and_syntax_errors(tmp_path, report, qualifiers):
     assert errors_of(path, report, qualifiers) == [f"{path}:1: the header must say Language: en"]
     path.write_text(text.replace("an unofficial translation", "a translation"), encoding="utf-8")
     assert errors_of(path, report, qualifiers) == [
-        f"{path}:1: the comment at the top must say this is an unofficial translation; put it back"]
+        f"{path}:1: the comment at the top must say this is an unofficial translation; put it back"
+    ]
     lines = text.splitlines()
     bad = lines.index('msgctxt "part-1"') + 2
     lines[bad - 1] = 'msgstr "I. Review'
@@ -267,27 +323,33 @@ def test_header_and_syntax_errors(tmp_path, report, qualifiers):
 
 # -- qualifiers ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, found", [
-    ("增长4%左右", ["左右"]),
-    ("投资3亿元以上,增长6%以上", ["以上", "以上"]),
-    ("签约项目超过10个", ["超过"]),            # not also 超
-    ("超36亿元;超额完成;超市;超常规", ["超"]),  # only before a number
-    ("超百亿级", ["超"]),
-    ("近500亿元;近年来;习近平;近悦远来", ["近"]),
-    ("1万余亩;150余场;贷款余额;其余", ["余", "余"]),
-    ("力争完成;全力争创", ["力争"]),
-    ("预计增长", ["预计"]),
-    ("控制在3%以内", ["以内"]),
-    ("35蒸吨及以下", ["以下"]),
-    ("不低于82.8%", ["不低于"]),
-])
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("增长4%左右", ["左右"]),
+        ("投资3亿元以上,增长6%以上", ["以上", "以上"]),
+        ("签约项目超过10个", ["超过"]),  # not also 超
+        ("超36亿元;超额完成;超市;超常规", ["超"]),  # only before a number
+        ("超百亿级", ["超"]),
+        ("近500亿元;近年来;习近平;近悦远来", ["近"]),
+        ("1万余亩;150余场;贷款余额;其余", ["余", "余"]),
+        ("力争完成;全力争创", ["力争"]),
+        ("预计增长", ["预计"]),
+        ("控制在3%以内", ["以内"]),
+        ("35蒸吨及以下", ["以下"]),
+        ("不低于82.8%", ["不低于"]),
+    ],
+)
 def test_qualifiers_found_in_chinese(qualifiers, text, found):
     assert [q.zh for q in zh_qualifiers(text, qualifiers)] == found
 
 
 def test_renderings_are_whole_words_longest_first(qualifiers):
     assert en_renderings("no more than 3 percent, more than 10, overall, moreover", qualifiers) == [
-        "no more than", "more than"]
+        "no more than",
+        "more than",
+    ]
     assert en_renderings("About 4 percent, STRIVING to", qualifiers) == ["about", "striving"]
 
 
@@ -299,14 +361,21 @@ def test_one_word_carries_one_qualifier(qualifiers):
     assert uncarried(zh_qualifiers("3亿元以上,超过10个", qualifiers), ["over", "or more"]) == []
 
 
-@pytest.mark.parametrize("yaml_text, line, message", [
-    ("- zh: 左右\n  en: []\n", 3, "'en' must list at least 1 item; write a list of English words"),
-    ("- zh: 左右\n  en: about\n", 3, "'en' must be a list, not 'about'"),
-    ("- zh: 左右\n  en: [about]\n  position: near\n", 4, "'position' is 'near'; it must be one of: before-number、after-number"),
-    ("- zh: 左右\n  en: [about]\n  renderings: [x]\n", 4, "unknown field 'renderings'"),
-    ("- en: [about]\n", 2, "missing field 'zh'"),
-    ("zh: 左右\n", 2, "expected a list in this file"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, line, message",
+    [
+        ("- zh: 左右\n  en: []\n", 3, "'en' must list at least 1 item; write a list of English words"),
+        ("- zh: 左右\n  en: about\n", 3, "'en' must be a list, not 'about'"),
+        (
+            "- zh: 左右\n  en: [about]\n  position: near\n",
+            4,
+            "'position' is 'near'; it must be one of: before-number、after-number",
+        ),
+        ("- zh: 左右\n  en: [about]\n  renderings: [x]\n", 4, "unknown field 'renderings'"),
+        ("- en: [about]\n", 2, "missing field 'zh'"),
+        ("zh: 左右\n", 2, "expected a list in this file"),
+    ],
+)
 def test_bad_qualifier_table(tmp_path, yaml_text, line, message):
     path = tmp_path / "qualifiers.yml"
     path.write_text("# comment\n" + yaml_text, encoding="utf-8")
@@ -327,47 +396,54 @@ def test_glossary_accepts_declared_english_variants(tmp_path):
 
 # -- numbers ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, values", [
-    ("184.8亿元", ["18480000000"]),
-    ("14万元", ["140000"]),
-    ("3.67亿元", ["367000000"]),
-    ("4930万吨", ["49300000"]),
-    ("8897户", ["8897"]),
-    ("8,897户", ["8897"]),
-    ("83.6%", ["83.6"]),
-    ("50—100万元", ["500000", "1000000"]),
-    ("1万余亩", ["10000"]),
-    ("10余万人", ["100000"]),
-    ("2022—2025年", ["2022", "2025"]),
-    ("1-11月", ["1", "11"]),
-    ("2023-01-06", ["2023", "1", "6"]),
-    ("1,4-丁二醇", ["1", "4"]),
-    ("S217线、PM10、PM2.5", ["217", "10", "2.5"]),
-    ("拨打12345热线", ["12345"]),
-    ("110千伏变电站", ["110"]),      # 千 starts a unit here, it is no scale
-    ("三年行动、第二位、二十大", []),  # numbers in words are not figures
-])
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("184.8亿元", ["18480000000"]),
+        ("14万元", ["140000"]),
+        ("3.67亿元", ["367000000"]),
+        ("4930万吨", ["49300000"]),
+        ("8897户", ["8897"]),
+        ("8,897户", ["8897"]),
+        ("83.6%", ["83.6"]),
+        ("50—100万元", ["500000", "1000000"]),
+        ("1万余亩", ["10000"]),
+        ("10余万人", ["100000"]),
+        ("2022—2025年", ["2022", "2025"]),
+        ("1-11月", ["1", "11"]),
+        ("2023-01-06", ["2023", "1", "6"]),
+        ("1,4-丁二醇", ["1", "4"]),
+        ("S217线、PM10、PM2.5", ["217", "10", "2.5"]),
+        ("拨打12345热线", ["12345"]),
+        ("110千伏变电站", ["110"]),  # 千 starts a unit here, it is no scale
+        ("三年行动、第二位、二十大", []),  # numbers in words are not figures
+    ],
+)
 def test_chinese_figures(text, values):
     assert [v for _, v in zh_figures(text)] == [Decimal(x) for x in values]
 
 
-@pytest.mark.parametrize("text, values", [
-    ("18.48 billion yuan", ["18480000000"]),
-    ("140,000 yuan", ["140000"]),
-    ("49.3 million tonnes", ["49300000"]),
-    ("1 million", ["1000000"]),
-    ("10 thousand", ["10000"]),
-    ("4 percent", ["4"]),
-    ("4%", ["4"]),
-    ("grew by 83.6.", ["83.6"]),
-    ("1,4-butanediol", ["1", "4"]),
-    ("2023-01-06", ["2023", "1", "6"]),
-    ("January 1, 2023", ["1", "2023", "1"]),
-    ("from January to November", ["1", "11"]),
-    ("PM10 and PM2.5", ["10", "2.5"]),
-    ("S217 road", ["217"]),
-    ("a million", []),
-])
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("18.48 billion yuan", ["18480000000"]),
+        ("140,000 yuan", ["140000"]),
+        ("49.3 million tonnes", ["49300000"]),
+        ("1 million", ["1000000"]),
+        ("10 thousand", ["10000"]),
+        ("4 percent", ["4"]),
+        ("4%", ["4"]),
+        ("grew by 83.6.", ["83.6"]),
+        ("1,4-butanediol", ["1", "4"]),
+        ("2023-01-06", ["2023", "1", "6"]),
+        ("January 1, 2023", ["1", "2023", "1"]),
+        ("from January to November", ["1", "11"]),
+        ("PM10 and PM2.5", ["10", "2.5"]),
+        ("S217 road", ["217"]),
+        ("a million", []),
+    ],
+)
 def test_english_numbers(text, values):
     assert sorted(v for _, v in en_numbers(text)) == sorted(Decimal(x) for x in values)
 
@@ -379,15 +455,23 @@ def test_figures_compared_by_value_and_count():
     assert missing_figures("8897户", "8,897 households") == []
 
 
-@pytest.mark.parametrize("value, text", [
-    ("18480000000", "18.48 billion"), ("1000000", "1 million"), ("140000", "140,000"),
-    ("2022", "2022"), ("83.6", "83.6"), ("367000000", "367 million"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ("18480000000", "18.48 billion"),
+        ("1000000", "1 million"),
+        ("140000", "140,000"),
+        ("2022", "2022"),
+        ("83.6", "83.6"),
+        ("367000000", "367 million"),
+    ],
+)
 def test_english_convention(value, text):
     assert english(Decimal(value)) == text
 
 
 # -- the real translation ------------------------------------------------------------------
+
 
 def test_every_unit_of_the_report_has_a_current_entry():
     report = load_report(cli.seeds_from_config(str(ROOT / "mkdocs.yml")))
@@ -408,8 +492,9 @@ def test_msgfmt_accepts_the_translation():
     """The file opens in translators' tools: GNU msgfmt's own checks pass (make test installs gettext)."""
     msgfmt = shutil.which("msgfmt")
     assert msgfmt, "msgfmt not found: install Debian's gettext (make test does)"
-    result = subprocess.run([msgfmt, "--check", "--statistics", "-o", "/dev/null", str(EN_PO)],
-                            check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [msgfmt, "--check", "--statistics", "-o", "/dev/null", str(EN_PO)], check=False, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "149 translated messages."
 
@@ -427,11 +512,13 @@ def test_check_command_points_at_the_po_line(project, monkeypatch, capsys):
     assert "18.48 billion yuan" in text
     po.write_text(text.replace("18.48 billion yuan", "18.4 billion yuan"), encoding="utf-8")
     assert cli.main(["check"]) == 1
-    line = text[:text.index("18.48 billion yuan")].count("\n")
-    entry = text.splitlines()[:line + 1]
+    line = text[: text.index("18.48 billion yuan")].count("\n")
+    entry = text.splitlines()[: line + 1]
     start = max(k for k, s in enumerate(entry) if s.startswith("msgctxt ")) + 1
     assert capsys.readouterr().err.startswith(
-        f"seeds/en.po:{start}: p1-1-1: the figure 184.8亿 of the Chinese is not in the English; write it as 18.48 billion")
+        f"seeds/en.po:{start}: p1-1-1: "
+        "the figure 184.8亿 of the Chinese is not in the English; write it as 18.48 billion"
+    )
 
 
 def test_check_command_reports_stale_entries_and_strict_fails(project, monkeypatch, capsys):

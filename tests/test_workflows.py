@@ -168,7 +168,11 @@ def test_zizmor_dependabot_clean(persona: str):
 def test_zizmor_config_is_discovered():
     """zizmor finds .github/zizmor.yml by itself, as it will in editors/CI."""
     proc = _run(
-        _tool(ZIZMOR), "--offline", "--min-severity", "medium", "--no-progress",
+        _tool(ZIZMOR),
+        "--offline",
+        "--min-severity",
+        "medium",
+        "--no-progress",
         WORKFLOWS_DIR.relative_to(ROOT),
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -236,19 +240,49 @@ def _mutate(path: Path, old: str, new: str) -> None:
 
 # Each mutation of a copy must be caught: (file, text, replacement, zizmor persona, expected finding).
 MUTATIONS = {
-    "job write-all": ("workflows/ci.yml", "    steps:\n", "    permissions: write-all\n    steps:\n",
-                      None, "excessive-permissions"),
-    "top-level write-all (pedantic)": ("workflows/ci.yml", "permissions:\n  contents: read\n",
-                                       "permissions: write-all\n", "pedantic", "excessive-permissions"),
-    "template injection": ("workflows/ci.yml", "run: make test",
-                           'run: echo "${{ github.event.pull_request.title }}"', None, "template-injection"),
+    "job write-all": (
+        "workflows/ci.yml",
+        "    steps:\n",
+        "    permissions: write-all\n    steps:\n",
+        None,
+        "excessive-permissions",
+    ),
+    "top-level write-all (pedantic)": (
+        "workflows/ci.yml",
+        "permissions:\n  contents: read\n",
+        "permissions: write-all\n",
+        "pedantic",
+        "excessive-permissions",
+    ),
+    "template injection": (
+        "workflows/ci.yml",
+        "run: make test",
+        'run: echo "${{ github.event.pull_request.title }}"',
+        None,
+        "template-injection",
+    ),
     # The tag allowance covers actions/* only, not third-party actions.
-    "unpinned third-party action": ("workflows/ci.yml", "uses: actions/setup-python@v6",
-                                    "uses: example-org/setup-python@v6", None, "unpinned-uses"),
-    "persisted credentials": ("workflows/pages.yml", "        with:\n          persist-credentials: false\n", "",
-                              None, "artipacked"),
-    "dependabot without cooldown": ("dependabot.yml", "    cooldown:\n      default-days: 7\n", "",
-                                    None, "dependabot-cooldown"),
+    "unpinned third-party action": (
+        "workflows/ci.yml",
+        "uses: actions/setup-python@v6",
+        "uses: example-org/setup-python@v6",
+        None,
+        "unpinned-uses",
+    ),
+    "persisted credentials": (
+        "workflows/pages.yml",
+        "        with:\n          persist-credentials: false\n",
+        "",
+        None,
+        "artipacked",
+    ),
+    "dependabot without cooldown": (
+        "dependabot.yml",
+        "    cooldown:\n      default-days: 7\n",
+        "",
+        None,
+        "dependabot-cooldown",
+    ),
 }
 
 

@@ -28,7 +28,13 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.annotate.glossary import report_text
+from build_tools.annotate.load import load_report
 from build_tools.cli import seeds_from_config
+from build_tools.editions.build import build_edition
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from build_tools.mkdocs_plugin.editions import entries
+from build_tools.parse.numerals import DIGITS
 from tools.devserver import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -39,12 +45,6 @@ from tools.devserver import (
     serve,
     site_prefix,
 )
-from build_tools.editions.build import build_edition
-from build_tools.mkdocs_plugin.config import load_site_config, report_options
-from build_tools.mkdocs_plugin.editions import entries
-from build_tools.annotate.load import load_report
-from build_tools.annotate.glossary import report_text
-from build_tools.parse.numerals import DIGITS
 
 RUNS = 5
 
@@ -68,7 +68,7 @@ def synthetic(seeds, tmp: Path, factor: int = 10, terms: int = 2000):
     """A report `factor` times longer (its parts repeated, renumbered) and a glossary of `terms` entries."""
     text = seeds.report.read_text(encoding="utf-8")
     lines = text.splitlines()
-    first = next(i for i, l in enumerate(lines) if re.match(r"^\s*一、", l))
+    first = next(i for i, line_ in enumerate(lines) if re.match(r"^\s*一、", line_))
     front, body = lines[:first], lines[first:]
     out, n = list(front), 0
     for _ in range(factor):
@@ -81,10 +81,17 @@ def synthetic(seeds, tmp: Path, factor: int = 10, terms: int = 2000):
     report = tmp / "report.txt"
     report.write_text("\n".join(out), encoding="utf-8")
     body_text = report_text(load_report(seeds))
-    words = sorted({body_text[i:i + 4] for i in range(0, len(body_text) - 4, 3)
-                    if re.fullmatch(r"[\u4e00-\u9fff]{4}", body_text[i:i + 4])})[:terms]
-    glossary = [{"term": w, "en": "term", "category": "经济", "definition": f"合成词条{k}。", "basis": "合成数据"}
-                for k, w in enumerate(words)]
+    words = sorted(
+        {
+            body_text[i : i + 4]
+            for i in range(0, len(body_text) - 4, 3)
+            if re.fullmatch(r"[\u4e00-\u9fff]{4}", body_text[i : i + 4])
+        }
+    )[:terms]
+    glossary = [
+        {"term": w, "en": "term", "category": "经济", "definition": f"合成词条{k}。", "basis": "合成数据"}
+        for k, w in enumerate(words)
+    ]
     path = tmp / "glossary.yml"
     path.write_text(yaml.safe_dump(glossary, allow_unicode=True), encoding="utf-8")
     return report, path, len(words)
@@ -134,9 +141,13 @@ def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=work,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}{site_prefix()}"
         pages = [base + "glossary/", base + edition_paths()[0] + "glossary/"]
         glossary = work / "seeds" / "glossary.yml"
@@ -233,8 +244,8 @@ def measure_loads(base_url: str, page_path: str, loads: int = FIRST_VIEW_LOADS):
         for _ in range(loads):
             context = browser.new_context(**PHONE)
             page = context.new_page()
-            first = transfer_sizes(context, lambda: page.goto(base_url + page_path, wait_until="networkidle"))
-            search = transfer_sizes(context, lambda: open_search(page))
+            first = transfer_sizes(context, lambda page=page: page.goto(base_url + page_path, wait_until="networkidle"))
+            search = transfer_sizes(context, lambda page=page: open_search(page))
             results.append((first, search))
             context.close()
         browser.close()
@@ -251,7 +262,7 @@ def served_gzip_size(base_url: str, path: str) -> int:
 
 
 def short(url: str, base_url: str) -> str:
-    return url[len(base_url):] if url.startswith(base_url) else url
+    return url[len(base_url) :] if url.startswith(base_url) else url
 
 
 def print_sizes(sizes: dict[str, int], base_url: str) -> None:
@@ -274,25 +285,34 @@ def first_view(site: Path, page_path: str, what: str = "") -> None:
         server.server_close()
     totals = [sum(first.values()) for first, _ in results]
     first, search = results[totals.index(sorted(totals)[len(totals) // 2])]
-    print(f"  first view of {prefix}{page_path}{f' ({what})' if what else ''}, 360x740 phone, Chromium, gzip,"
-          f" median of {len(results)} fresh loads:"
-          f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses")
-    print(f"    (bytes on the wire = encoded body + response headers, Playwright request.sizes();"
-          f" * = body from Content-Length; loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)")
+    print(
+        f"  first view of {prefix}{page_path}{f' ({what})' if what else ''}, 360x740 phone, Chromium, gzip,"
+        f" median of {len(results)} fresh loads:"
+        f" {statistics.median(totals) / 1000:8.1f} KB in {len(first)} responses"
+    )
+    print(
+        f"    (bytes on the wire = encoded body + response headers, Playwright request.sizes();"
+        f" * = body from Content-Length; loads: {', '.join(f'{t / 1000:.1f}' for t in totals)} KB)"
+    )
     print_sizes(first, base_url)
     for label, key in (("search index", "search_index"), ("search worker script", "/workers/")):
         hits = sorted({short(u, base_url) for f, _ in results for u in f if key in u})
         print(f"  {label} fetched in the first view: {'YES: ' + ', '.join(hits) if hits else 'no'}")
     print(f"  search index, gzipped as served: {index_gz / 1000:8.1f} KB (search/search_index.json)")
-    print(f"  opening search and typing a query then fetches: {sum(search.values()) / 1000:8.1f} KB"
-          f" in {len(search)} responses")
+    print(
+        f"  opening search and typing a query then fetches: {sum(search.values()) / 1000:8.1f} KB"
+        f" in {len(search)} responses"
+    )
     print_sizes(search, base_url)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("page", nargs="?", help="path under the site_url's path for the first view"
-                        " (default: the first section of the last part)")
+    parser.add_argument(
+        "page",
+        nargs="?",
+        help="path under the site_url's path for the first view (default: the first section of the last part)",
+    )
     parser.add_argument("--search", action="store_true", help="measure search only (make search-bench)")
     parser.add_argument("--site", help="with --search: measure this built site (e.g. an older commit's) instead")
     args = parser.parse_args(argv)
@@ -313,14 +333,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         report, glossary, count = synthetic(seeds, Path(tmp))
         # Without the not-a-term list and the correction table: they name phrases of the real glossary.
-        seeds10 = dataclasses.replace(seeds, report=report, glossary=glossary, search_words=None, not_terms=None,
-                                      corrections=None)
+        seeds10 = dataclasses.replace(
+            seeds, report=report, glossary=glossary, search_words=None, not_terms=None, corrections=None
+        )
         t10 = generator(seeds10)
         size = report.stat().st_size // 1024
         print(f"  generator, 10x report ({size} KiB) + {count}-term glossary: {t10 * 1000:8.1f} ms  ({t10 / t:.1f}x)")
     hans, hant = preview()
-    print(f"  preview (make serve): a glossary edit saved -> on the served page, zh-Hans: {hans:5.2f} s,"
-          f" zh-Hant: {hant:5.2f} s")
+    print(
+        f"  preview (make serve): a glossary edit saved -> on the served page, zh-Hans: {hans:5.2f} s,"
+        f" zh-Hant: {hant:5.2f} s"
+    )
     with tempfile.TemporaryDirectory() as work:
         build, site = whole_build(Path(work))
         print(f"  whole build (both editions, mkdocs --strict): {build:8.2f} s")
@@ -361,7 +384,7 @@ def sample_phrases(text: str, seed: int = SAMPLE_SEED, size: int = SAMPLE_SIZE) 
         line = rng.choice(lines)
         n = rng.randint(4, 8)
         start = rng.randrange(len(line) - n + 1)
-        spans.append(line[start:start + n])
+        spans.append(line[start : start + n])
     return {"words": picked, "substrings": spans}
 
 
@@ -432,7 +455,7 @@ def search_edition(browser, base_url: str, edition: str, queries: list[tuple[str
         first_hits += holds(viewer, first, phrase, cache)
         deep_hits += holds(viewer, deep, phrase, cache)
         if not holds(viewer, first, phrase, cache):
-            misses.append(f"{typed} -> {first and first[len(base_url):]}")
+            misses.append(f"{typed} -> {first and first[len(base_url) :]}")
     context.close()
     return first_hits, deep_hits, misses
 
@@ -450,8 +473,10 @@ def search_bench(site: Path, seeds) -> None:
     samples = sample_phrases(text)
     hant = converter(seeds, "s2tw")
     server, base_url = serve(site)
-    print(f"  search, first result holds the phrase (seed {SAMPLE_SEED}; "
-          f"{', '.join(f'{len(v)} {k}' for k, v in samples.items())}):")
+    print(
+        f"  search, first result holds the phrase (seed {SAMPLE_SEED}; "
+        f"{', '.join(f'{len(v)} {k}' for k, v in samples.items())}):"
+    )
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -464,14 +489,16 @@ def search_bench(site: Path, seeds) -> None:
                             continue
                         hits, deep, misses = search_edition(browser, base_url, edition, queries)
                         n = len(queries)
-                        print(f"    {name:8} {kind:10} typed in {script:12}: first result {hits:3}/{n}"
-                              f" ({100 * hits / n:.0f}%), first link into a page {deep:3}/{n} ({100 * deep / n:.0f}%)")
+                        print(
+                            f"    {name:8} {kind:10} typed in {script:12}: first result {hits:3}/{n}"
+                            f" ({100 * hits / n:.0f}%), first link into a page {deep:3}/{n} ({100 * deep / n:.0f}%)"
+                        )
                         for miss in misses[:5]:
                             print(f"        miss: {miss}")
                 context = browser.new_context(**PHONE)
                 page = context.new_page()
                 page.goto(base_url + edition, wait_until="networkidle")
-                sizes = transfer_sizes(context, lambda: open_search(page))
+                sizes = transfer_sizes(context, lambda page=page: open_search(page))
                 context.close()
                 print(f"    {name:8} opening search and typing {QUERY} fetches {sum(sizes.values()) / 1000:.1f} KB:")
                 print_sizes(sizes, base_url)

@@ -45,8 +45,14 @@ CONFIG = ROOT / "mkdocs.yml"
 
 # Debian's Chromium and the flags every measurement (and the browser tests) launch it with.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 TEXT_TYPES = {
     ".html": "text/html",
@@ -123,7 +129,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         """The file or directory under root for `url_path`, or None if outside the prefix or the root."""
         if not url_path.startswith(self.prefix):
             return None
-        relative = posixpath.normpath("/" + url_path[len(self.prefix):]).lstrip("/")
+        relative = posixpath.normpath("/" + url_path[len(self.prefix) :]).lstrip("/")
         target = (self.root / relative).resolve()
         return target if target == self.root or self.root in target.parents else None
 
@@ -186,8 +192,14 @@ def build_site(out: Path | str) -> None:
     shown only when it fails.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)

@@ -41,16 +41,28 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
-METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
-           "speed-index"]
+METRICS = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+]
 TARGET = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
 
 def run_lighthouse(url: str, keep: Path | None = None, name: str = "") -> dict:
     """One Lighthouse run on `url` (mobile); the JSON report as a dict."""
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-               f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
-               f"--chrome-flags={CHROME_FLAGS}"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not done.stdout.strip():
@@ -121,8 +133,10 @@ def summarise(page: str, reports: list[dict]) -> dict:
     return {
         "page": page,
         "scores": {c: median([scores(r)[c] for r in reports]) for c in CATEGORIES},
-        "metrics": {m: (median([metric_values(r)[m][0] for r in reports]),
-                        median([metric_values(r)[m][1] for r in reports])) for m in METRICS},
+        "metrics": {
+            m: (median([metric_values(r)[m][0] for r in reports]), median([metric_values(r)[m][1] for r in reports]))
+            for m in METRICS
+        },
         "shortfalls": falls,
         "details": {f[1]: audit_detail(reports[-1], f[1]) for f in falls},
     }
@@ -131,10 +145,16 @@ def summarise(page: str, reports: list[dict]) -> dict:
 def print_table(summaries: list[dict], runs: int) -> None:
     """Scores per page (below-target ones marked with !) and the perf metrics."""
     label = "median of " + str(runs) + " runs" if runs > 1 else "1 run"
-    print(f"Lighthouse {lighthouse_version()}, mobile (simulated throttling), {label}; target perf >= 0.98, others 1.00")
+    print(
+        f"Lighthouse {lighthouse_version()}, mobile (simulated throttling), {label}; target perf >= 0.98, others 1.00"
+    )
     width = max(len(s["page"]) for s in summaries)
-    print(f"  {'page':<{width}}  " + "  ".join(f"{SHORT[c]:>5}" for c in CATEGORIES)
-          + "   " + "  ".join(f"{m:>6}" for m in ("FCP", "LCP", "TBT", "CLS", "SI")))
+    print(
+        f"  {'page':<{width}}  "
+        + "  ".join(f"{SHORT[c]:>5}" for c in CATEGORIES)
+        + "   "
+        + "  ".join(f"{m:>6}" for m in ("FCP", "LCP", "TBT", "CLS", "SI"))
+    )
     for s in summaries:
         cells = []
         for c in CATEGORIES:
@@ -152,8 +172,10 @@ def print_shortfalls(summaries: list[dict], runs: int) -> None:
         for (category, audit_id, title), n in sorted(s["shortfalls"].items()):
             any_fall = True
             detail = s["details"].get(audit_id, "")
-            print(f"  {s['page']}  {SHORT[category]}: {audit_id} [{n}/{runs}] {title}"
-                  + (f" — {detail}" if detail else ""))
+            print(
+                f"  {s['page']}  {SHORT[category]}: {audit_id} [{n}/{runs}] {title}"
+                + (f" — {detail}" if detail else "")
+            )
     if not any_fall:
         print("  none")
 
@@ -181,8 +203,12 @@ def measure(site: Path, pages: list[str], runs: int, keep: Path | None, prefix: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", help="paths under the site_url's path (default: home, the first section"
-                        " of the last part, glossary, metrics, and that section in the other edition)")
+    parser.add_argument(
+        "pages",
+        nargs="*",
+        help="paths under the site_url's path (default: home, the first section"
+        " of the last part, glossary, metrics, and that section in the other edition)",
+    )
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the table shows medians")
     parser.add_argument("--keep", type=Path, help="directory to keep the JSON reports in")
     args = parser.parse_args(argv)

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.model import Annotations, Report, Tip, report_text
+from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.yamlio import display_path, line_of, load_checked, load_seed
 
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
@@ -53,15 +53,22 @@ def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]
     data, found = load_checked(path, "glossary", "the glossary: a YAML list of entries (see seeds/README.md)")
     if not data:
         # The glossary page is a public URL: an emptied file would make it disappear.
-        raise SeedError(shown, line_of(data), "the glossary is empty; it must list at least one entry "
-                                              "(the page /glossary/ is public; restore the file from git if it was emptied by mistake)")
+        raise SeedError(
+            shown,
+            line_of(data),
+            "the glossary is empty; it must list at least one entry "
+            "(the page /glossary/ is public; restore the file from git if it was emptied by mistake)",
+        )
     errors = [e for _, e in found]
     if isinstance(data, list):
         broken = {path[0] for path, _ in found if path}
         entries = [_entry(item) for k, item in enumerate(data) if k not in broken]
         # A broken entry's term still exists for see_also: one mistake, one error.
-        named = {item["term"] for k, item in enumerate(data) if k in broken and isinstance(item, dict)
-                 and isinstance(item.get("term"), str)}
+        named = {
+            item["term"]
+            for k, item in enumerate(data)
+            if k in broken and isinstance(item, dict) and isinstance(item.get("term"), str)
+        }
         errors += _cross_checks(entries, shown, report, named)
     raise_all(errors)
     return entries
@@ -73,20 +80,30 @@ def _entry(item: dict) -> Entry:
     return Entry(**fields, line=line_of(item))
 
 
-def _cross_checks(entries: list[Entry], shown: str, report: Report | None, named: set[str] = frozenset()) -> list[SeedError]:
+def _cross_checks(
+    entries: list[Entry], shown: str, report: Report | None, named: set[str] = frozenset()
+) -> list[SeedError]:
     """Duplicates, dangling see_also, terms absent from the report, basis ids that do not exist."""
     errors, seen = [], {}
     for e in entries:
         for form in e.forms:
             if form in seen:
-                errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' is already an entry or alias at line {seen[form]}; keep one"))
+                errors.append(
+                    SeedError(
+                        shown,
+                        line_of(form, e.line),
+                        f"'{form}' is already an entry or alias at line {seen[form]}; keep one",
+                    )
+                )
             else:
                 seen[form] = line_of(form, e.line)
     terms = {e.term for e in entries} | named
     for e in entries:
         for other in e.see_also:
             if other not in terms:
-                errors.append(SeedError(shown, line_of(other, e.line), f"see_also '{other}' is not a term of the glossary"))
+                errors.append(
+                    SeedError(shown, line_of(other, e.line), f"see_also '{other}' is not a term of the glossary")
+                )
     if report is None:
         return errors
     present = _occurring({f for e in entries for f in e.forms}, report_text(report))
@@ -94,16 +111,33 @@ def _cross_checks(entries: list[Entry], shown: str, report: Report | None, named
     for e in entries:
         for form in e.forms:
             if form not in present:
-                errors.append(SeedError(shown, line_of(form, e.line), f"'{form}' never occurs in the report; check the spelling against the text or remove it"))
+                errors.append(
+                    SeedError(
+                        shown,
+                        line_of(form, e.line),
+                        f"'{form}' never occurs in the report; check the spelling against the text or remove it",
+                    )
+                )
         if ID_LIKE.match(e.basis) and e.basis not in ids:
-            errors.append(SeedError(shown, line_of(e.basis, e.line), f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)"))
+            errors.append(
+                SeedError(
+                    shown,
+                    line_of(e.basis, e.line),
+                    f"basis '{e.basis}' is not a paragraph id of the report (ids look like p1-3-1; see README)",
+                )
+            )
     contexts = basis_contexts(report)
     for e in entries:
         unsourced = unsourced_claims(e, contexts)
         if unsourced:
-            errors.append(SeedError(shown, line_of(e.definition, e.line),
-                                    f"the definition states {'、'.join(unsourced)}, which paragraph {e.basis} does not: "
-                                    "write in 'basis' the document it comes from (e.g. 国务院《…》（2022年）), or leave it out"))
+            errors.append(
+                SeedError(
+                    shown,
+                    line_of(e.definition, e.line),
+                    f"the definition states {'、'.join(unsourced)}, which paragraph {e.basis} does not: "
+                    "write in 'basis' the document it comes from (e.g. 国务院《…》（2022年）), or leave it out",
+                )
+            )
     return errors
 
 
@@ -136,8 +170,12 @@ def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
     """The ids of the entries the matcher marks at least once (one always inside a longer term never is)."""
     forms = {form: e for e in entries for form in e.forms}
     index = first_char_index(forms)
-    return {key for _, _, _, b in report.blocks() for text in (b.heading, b.body)
-            for _, _, key in find_spans(text, forms, index)}
+    return {
+        key
+        for _, _, _, b in report.blocks()
+        for text in (b.heading, b.body)
+        for _, _, key in find_spans(text, forms, index)
+    }
 
 
 # Past this length a definition is no longer the "one to three sentences" the guide asks for.
@@ -159,22 +197,38 @@ def unmarked(entries: list[Entry], report: Report, shown: str) -> list[SeedError
         if e.id in marked or not any(f in text for f in e.forms):
             continue
         longer = sorted({f for f in forms for g in e.forms if g in f and f not in e.forms and f in text})
-        where = f"occurs only inside the longer term {'、'.join(longer)}" if longer else "is always overlapped by another term"
-        warnings.append(SeedError(shown, e.line, f"'{e.term}' {where}, so it is never marked in the text; "
-                                                 "explain it in that entry, or remove it"))
+        where = (
+            f"occurs only inside the longer term {'、'.join(longer)}"
+            if longer
+            else "is always overlapped by another term"
+        )
+        warnings.append(
+            SeedError(
+                shown,
+                e.line,
+                f"'{e.term}' {where}, so it is never marked in the text; explain it in that entry, or remove it",
+            )
+        )
     return warnings
 
 
 def definition_warnings(entries: list[Entry], shown: str) -> list[SeedError]:
     """Definitions too long for a tooltip on a phone (the tooltip is cut; the glossary page shows all)."""
-    return [SeedError(shown, line_of(e.definition, e.line),
-                      f"the definition of '{e.term}' has {len(e.definition)} characters; the guide asks for one to three "
-                      f"sentences (at most {DEFINITION_MAX} characters), and tooltips show only the beginning")
-            for e in entries if len(e.definition) > DEFINITION_MAX]
+    return [
+        SeedError(
+            shown,
+            line_of(e.definition, e.line),
+            f"the definition of '{e.term}' has {len(e.definition)} characters; the guide asks for one to three "
+            f"sentences (at most {DEFINITION_MAX} characters), and tooltips show only the beginning",
+        )
+        for e in entries
+        if len(e.definition) > DEFINITION_MAX
+    ]
 
 
-def check_quotes(report: Report, entries: list[Entry], not_terms: dict[str, int | None],
-                 glossary: str, not_terms_path: str | None) -> list[SeedError]:
+def check_quotes(
+    report: Report, entries: list[Entry], not_terms: dict[str, int | None], glossary: str, not_terms_path: str | None
+) -> list[SeedError]:
     """Every quoted phrase of the report is a term or a not-a-term, never both; not-terms are quoted phrases.
 
     The rule comes with the not-a-term list: without one configured, nothing says a phrase was looked at.
@@ -184,16 +238,35 @@ def check_quotes(report: Report, entries: list[Entry], not_terms: dict[str, int 
         return errors
     lines = {b.id: p.line for _, _, p, b in report.blocks()}
     for phrase, blocks in candidates(report, entries, set(not_terms)):
-        errors.append(SeedError(report.source or "report", lines.get(blocks[0]),
-                                f"the quoted phrase “{phrase}” is neither in {glossary} nor in {not_terms_path or 'the not-a-term list'}; "
-                                "add it to one of them (see seeds/README.md)"))
+        errors.append(
+            SeedError(
+                report.source or "report",
+                lines.get(blocks[0]),
+                f"the quoted phrase “{phrase}” is neither in {glossary} "
+                f"nor in {not_terms_path or 'the not-a-term list'}; "
+                "add it to one of them (see seeds/README.md)",
+            )
+        )
     forms = {f: line_of(f, e.line) for e in entries for f in e.forms}
     quoted = {q for _, _, _, b in report.blocks() for t in (b.heading, b.body) for q in QUOTED.findall(t)}
     for phrase, line in not_terms.items():
         if phrase in forms:
-            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is also in {glossary} (line {forms[phrase]}); keep it in one of the two"))
+            errors.append(
+                SeedError(
+                    not_terms_path,
+                    line,
+                    f"'{phrase}' is also in {glossary} (line {forms[phrase]}); keep it in one of the two",
+                )
+            )
         elif phrase not in quoted:
-            errors.append(SeedError(not_terms_path, line, f"'{phrase}' is not a quoted phrase of the report; remove it, or copy the words inside the quotes exactly"))
+            errors.append(
+                SeedError(
+                    not_terms_path,
+                    line,
+                    f"'{phrase}' is not a quoted phrase of the report; "
+                    "remove it, or copy the words inside the quotes exactly",
+                )
+            )
     return errors
 
 
@@ -201,7 +274,7 @@ def _occurring(forms: set[str], text: str) -> set[str]:
     """The forms that occur in text, in time linear in the text per distinct form length."""
     found = set()
     for n in {len(f) for f in forms}:
-        found |= forms & {text[i:i + n] for i in range(len(text) - n + 1)}
+        found |= forms & {text[i : i + n] for i in range(len(text) - n + 1)}
     return found
 
 
@@ -227,7 +300,11 @@ def not_term_lines(path: Path | str | None) -> dict[str, int | None]:
     for item in data:
         phrase = item["phrase"].strip()
         if phrase in phrases:
-            errors.append(SeedError(shown, line_of(item["phrase"]), f"'{phrase}' is already listed at line {phrases[phrase]}; keep one"))
+            errors.append(
+                SeedError(
+                    shown, line_of(item["phrase"]), f"'{phrase}' is already listed at line {phrases[phrase]}; keep one"
+                )
+            )
         phrases.setdefault(phrase, line_of(item["phrase"]))
     raise_all(errors)
     return phrases
@@ -235,7 +312,10 @@ def not_term_lines(path: Path | str | None) -> dict[str, int | None]:
 
 # -- matching ----------------------------------------------------------------
 
-def find_spans(text: str, forms: dict[str, Entry], index: dict[str, list[str]] | None = None) -> list[tuple[int, int, str]]:
+
+def find_spans(
+    text: str, forms: dict[str, Entry], index: dict[str, list[str]] | None = None
+) -> list[tuple[int, int, str]]:
     """Occurrences of any form in text: leftmost first, then longest, never overlapping."""
     by_first = index if index is not None else first_char_index(forms)
     spans, i = [], 0

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.model import Report
-from build_tools.parse.report import parse_file
-from build_tools.annotate.structure import annotate_structure
-from build_tools.annotate.glossary import (check_quotes, load_glossary,
-                       not_term_lines)
-from build_tools.annotate import metrics
-from build_tools.annotate import outcomes
+from build_tools.annotate import metrics, outcomes
+from build_tools.annotate.glossary import check_quotes, load_glossary, not_term_lines
 from build_tools.annotate.overrides import load_overrides
+from build_tools.annotate.structure import annotate_structure
+from build_tools.model import Report, report_text
+from build_tools.parse.report import parse_file
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path, line_of, load_seed
-from build_tools.model import report_text
-
-from build_tools.seeds.paths import (Seeds)
 
 
 def load_report(seeds: Seeds) -> Report:
@@ -31,8 +27,15 @@ def load_entries(seeds: Seeds, report: Report) -> list:
         return []
     entries = load_glossary(seeds.glossary, report)
     not_terms = not_term_lines(seeds.not_terms)
-    raise_all(check_quotes(report, entries, not_terms, display_path(seeds.glossary),
-                           display_path(seeds.not_terms) if seeds.not_terms else None))
+    raise_all(
+        check_quotes(
+            report,
+            entries,
+            not_terms,
+            display_path(seeds.glossary),
+            display_path(seeds.not_terms) if seeds.not_terms else None,
+        )
+    )
     return entries
 
 
@@ -43,7 +46,11 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
     shown = display_path(path)
     data = load_seed(path, "search-words", "a YAML list of words", optional=True) or []
     text = report_text(report)
-    errors = [SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report") for w in data if w.strip() not in text]
+    errors = [
+        SeedError(shown, line_of(w), f"'{w}' must be a word that occurs in the report")
+        for w in data
+        if w.strip() not in text
+    ]
     raise_all(errors)
     return [w.strip() for w in data]
 

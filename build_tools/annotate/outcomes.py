@@ -18,10 +18,18 @@ from build_tools.seeds.yamlio import line_of, load_seed
 
 # Qualifier of the target -> how an outcome meets it. "about" is decided by ``within_about``.
 RULES = {
-    "以上": "at_least", "及以上": "at_least", "不低于": "at_least", "不少于": "at_least",
-    "超过": "above", "突破": "above",
-    "以内": "at_most", "以下": "at_most", "及以下": "at_most", "不超过": "at_most",
-    "左右": "about", "约": "about",
+    "以上": "at_least",
+    "及以上": "at_least",
+    "不低于": "at_least",
+    "不少于": "at_least",
+    "超过": "above",
+    "突破": "above",
+    "以内": "at_most",
+    "以下": "at_most",
+    "及以下": "at_most",
+    "不超过": "at_most",
+    "左右": "about",
+    "约": "about",
 }
 MET, NOT_MET, NONE = "met", "not_met", "none"
 # Reader-facing words (zh-Hans; converted per edition like every other text).
@@ -34,8 +42,10 @@ REASONS = {
     "approximate": "公布的实际值本身是约数或估计，不作判定",
     "not_comparable": "目标与公布值的统计口径不同，不作判定",
 }
-ABOUT_RULE = ("“左右”的判定：实际值与目标之差不超过目标末位数字的半个单位即为达到，"
-              "例如 8%左右 指 7.5% 至 8.5%（含两端），82.8%左右 指 82.75% 至 82.85%。")
+ABOUT_RULE = (
+    "“左右”的判定：实际值与目标之差不超过目标末位数字的半个单位即为达到，"
+    "例如 8%左右 指 7.5% 至 8.5%（含两端），82.8%左右 指 82.75% 至 82.85%。"
+)
 
 
 @dataclass
@@ -112,8 +122,12 @@ def judge(target_value: float | None, qualifier: str, outcome: Outcome) -> Verdi
     value = outcome.values[0]
     if value.qualifier:
         return Verdict(NONE, REASONS["approximate"])
-    met = {"at_least": value.value >= target_value, "above": value.value > target_value,
-           "at_most": value.value <= target_value, "about": within_about(target_value, value.value)}[rule]
+    met = {
+        "at_least": value.value >= target_value,
+        "above": value.value > target_value,
+        "at_most": value.value <= target_value,
+        "about": within_about(target_value, value.value),
+    }[rule]
     return Verdict(MET if met else NOT_MET)
 
 
@@ -163,8 +177,10 @@ def _mismatch(by_name: dict[str, Target], out: Outcome, seen: set) -> str:
     target = by_name.get(out.indicator)
     if target is None:
         known = "、".join(by_name) or "(none)"
-        return (f"'{out.indicator}' has no target in the report; an outcome must answer a target "
-                f"(indicators with a target: {known})")
+        return (
+            f"'{out.indicator}' has no target in the report; an outcome must answer a target "
+            f"(indicators with a target: {known})"
+        )
     if target.year != out.period:
         year = f"for {target.year}" if target.year else "for no year the report names"
         return f"the report's target for '{out.indicator}' is {year}, not {out.period}; check 'period'"
@@ -174,8 +190,10 @@ def _mismatch(by_name: dict[str, Target], out: Outcome, seen: set) -> str:
         if len(out.values) != 1:
             return f"the target of '{out.indicator}' is one number; give exactly one value"
         if _unit(out.values[0].unit) != _unit(target.unit):
-            return (f"unit '{out.values[0].unit}' differs from the target's '{target.unit}'; "
-                    "give the value the source states in the target's unit")
+            return (
+                f"unit '{out.values[0].unit}' differs from the target's '{target.unit}'; "
+                "give the value the source states in the target's unit"
+            )
     return ""
 
 
@@ -186,18 +204,33 @@ def _unit(unit: str) -> str:
 
 def outcome_from(item: dict, line: int | None) -> Outcome:
     """One seeds/outcomes.yml entry, its shape already checked by the schema, as an Outcome."""
-    values = [Value(label=v["label"], value=float(v["value"]), unit=v["unit"], qualifier=v.get("qualifier", ""))
-              for v in item["values"]]
-    sources = [Source(title=s["title"], publisher=s["publisher"], date=str(s["date"]), where=s.get("where", ""))
-               for s in item["sources"]]
-    return Outcome(indicator=item["indicator"], period=int(item["period"]), values=values, sources=sources,
-                   comparable=item.get("comparable", True), note=item.get("note", ""), line=line)
+    values = [
+        Value(label=v["label"], value=float(v["value"]), unit=v["unit"], qualifier=v.get("qualifier", ""))
+        for v in item["values"]
+    ]
+    sources = [
+        Source(title=s["title"], publisher=s["publisher"], date=str(s["date"]), where=s.get("where", ""))
+        for s in item["sources"]
+    ]
+    return Outcome(
+        indicator=item["indicator"],
+        period=int(item["period"]),
+        values=values,
+        sources=sources,
+        comparable=item.get("comparable", True),
+        note=item.get("note", ""),
+        line=line,
+    )
 
 
 def texts(found: list[Outcome]) -> list[str]:
     """The editors' words in outcomes that readers see (labels, notes, sources), for the zh-Hant corrections."""
-    return [text for o in found for text in (o.note, *(v.label for v in o.values),
-                                             *(f"{s.title}{s.publisher}{s.where}" for s in o.sources)) if text]
+    return [
+        text
+        for o in found
+        for text in (o.note, *(v.label for v in o.values), *(f"{s.title}{s.publisher}{s.where}" for s in o.sources))
+        if text
+    ]
 
 
 def targets_of(indicators, plan_year: int | None) -> list[Target]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.annotate.runin import Overrides, sentences
 from build_tools.model import Report
 from build_tools.parse.punct import to_source
-from build_tools.annotate.runin import Overrides, sentences
+from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.yamlio import display_path, line_of, load_seed
 
 
@@ -24,7 +24,14 @@ def load_overrides(path: Path | str | None, report: Report | None = None) -> Ove
         for item in runin.get(key) or []:
             sentence = to_source(item.strip())
             if found is not None and sentence not in found:
-                errors.append(SeedError(shown, line_of(item, line_of(runin)), f"runin_headings.{key}: '{item}' is not a sentence of the report; copy it from the text, ending with its 。"))
+                errors.append(
+                    SeedError(
+                        shown,
+                        line_of(item, line_of(runin)),
+                        f"runin_headings.{key}: '{item}' is not a sentence of the report; "
+                        "copy it from the text, ending with its 。",
+                    )
+                )
             getattr(result, key).add(sentence)
     raise_all(errors)
     return result

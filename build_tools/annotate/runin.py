@@ -75,8 +75,7 @@ def detect(parts: list[str]) -> set[int]:
     if len(candidates) < 2:
         return set()
     lengths = {i: core_length(parts[i]) for i in candidates}
-    best = max(sorted(set(lengths.values())),
-               key=lambda m: sum(abs(n - m) <= LEN_SLACK for n in lengths.values()))
+    best = max(sorted(set(lengths.values())), key=lambda m: sum(abs(n - m) <= LEN_SLACK for n in lengths.values()))
     chosen = {i for i, n in lengths.items() if abs(n - best) <= LEN_SLACK}
     return chosen if len(chosen) >= 2 else set()
 

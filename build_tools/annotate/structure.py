@@ -14,8 +14,8 @@ The scheme is documented in README.md ("Links and ids"):
 
 from __future__ import annotations
 
-from build_tools.model import Block, Paragraph, Report
 from build_tools.annotate.runin import Overrides, split_topics
+from build_tools.model import Block, Paragraph, Report
 
 
 def annotate_structure(report: Report, overrides: Overrides | None = None) -> Report:
@@ -40,7 +40,7 @@ def _number(paragraphs: list[Paragraph], prefix: str, overrides) -> None:
 def _blocks(para: Paragraph, overrides) -> list[Block]:
     """Split a paragraph at its run-in headings; a salutation stays at the head of the first block."""
     # The parser only records a salutation that has text after it, so groups is never empty here.
-    groups = split_topics(para.text[len(para.salutation):], overrides)
+    groups = split_topics(para.text[len(para.salutation) :], overrides)
     if para.salutation:
         heading, body = groups[0]
         if heading:

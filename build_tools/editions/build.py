@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
-from build_tools.model import Report
-from build_tools.render.pages import Page, Writer
-from build_tools.render import labels
-from build_tools.render import urls
-from build_tools.annotate.glossary import (annotate, glossary_warnings, jieba_words)
-from build_tools.render.glossary_page import glossary_markdown
 from build_tools.annotate import outcomes
-from build_tools.render import outcomes_page
-from build_tools.render.metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
+from build_tools.annotate.glossary import annotate, glossary_warnings, jieba_words
+from build_tools.annotate.load import load_entries, load_metrics, load_report, load_search_words, pair_outcomes
+from build_tools.model import Report
 from build_tools.parse.punct import to_display
+from build_tools.render import labels, outcomes_page, urls
+from build_tools.render.glossary_page import glossary_markdown
+from build_tools.render.metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
+from build_tools.render.pages import Page, Writer
+from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
 
-from build_tools.seeds.paths import (Seeds)
-from build_tools.annotate.load import (load_report, load_entries, load_search_words, load_metrics, pair_outcomes)
-from .transform import converted_text, text_transform
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
-from .search_support import (fold_map, _converted_search)
+from .search_support import _converted_search, fold_map
+from .transform import converted_text, text_transform
 
 
-def build_edition(seeds: Seeds, entry: EditionEntry = SOURCE, others: Sequence[EditionEntry] = (),
-                  source_url: Callable[[Path, int], str] | None = None) -> Edition:
+def build_edition(
+    seeds: Seeds,
+    entry: EditionEntry = SOURCE,
+    others: Sequence[EditionEntry] = (),
+    source_url: Callable[[Path, int], str] | None = None,
+) -> Edition:
     """All generated pages and files of one edition (``entry``; the source text by default).
 
     ``others`` are the site's other editions: search folds the characters their
@@ -42,28 +44,66 @@ def build_edition(seeds: Seeds, entry: EditionEntry = SOURCE, others: Sequence[E
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     located = urls.page_of_ids(report)
     metrics_link = urls.source_link(urls.HOME, urls.METRICS)
-    home = home_markdown(indicators, _href(located, urls.HOME), to_display, metrics_href=metrics_link,
-                         outcomes=outcomes_page.home_line(results, to_display, metrics_link)) if figures else ""
+    home = (
+        home_markdown(
+            indicators,
+            _href(located, urls.HOME),
+            to_display,
+            metrics_href=metrics_link,
+            outcomes=outcomes_page.home_line(results, to_display, metrics_link),
+        )
+        if figures
+        else ""
+    )
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(
-            report, entries, where, located, (lambda e: source_url(seeds.glossary, e.line)) if source_url else None)))
+        pages.append(
+            Page(
+                urls.GLOSSARY,
+                labels.GLOSSARY,
+                glossary_markdown(
+                    report,
+                    entries,
+                    where,
+                    located,
+                    (lambda e: source_url(seeds.glossary, e.line)) if source_url else None,
+                ),
+            )
+        )
     files = {}
     if figures:
         href = _href(located, urls.METRICS)
-        pages.append(Page(urls.METRICS, labels.METRICS, page_markdown(
-            indicators, figures, href, to_display, names=section_names(report),
-            outcomes=outcomes_page.section_markdown(results, href, to_display))))
+        pages.append(
+            Page(
+                urls.METRICS,
+                labels.METRICS,
+                page_markdown(
+                    indicators,
+                    figures,
+                    href,
+                    to_display,
+                    names=section_names(report),
+                    outcomes=outcomes_page.section_markdown(results, href, to_display),
+                ),
+            )
+        )
         records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
-        files = {"metrics/metrics.csv": metrics_csv(figures, convert, records),
-                 "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8")}
+        files = {
+            "metrics/metrics.csv": metrics_csv(figures, convert, records),
+            "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8"),
+        }
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
     # Editors' words are kept whole whatever jieba's own dictionary says.
     words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
-    edition = Edition(pages=pages, files=files, convert=convert, jieba_words=words,
-                      warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [])
+    edition = Edition(
+        pages=pages,
+        files=files,
+        convert=convert,
+        jieba_words=words,
+        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [],
+    )
     if entry.conversion:
         _converted_search(edition, report)
     edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
-from build_tools.annotate.glossary import (glossary_warnings)
 from build_tools.annotate import outcomes
+from build_tools.annotate.glossary import glossary_warnings
+from build_tools.annotate.load import load_entries, load_metrics, load_report, load_search_words, pair_outcomes
 from build_tools.seeds.errors import SeedError
+from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
 
-from build_tools.seeds.paths import (Seeds)
-from build_tools.annotate.load import (load_report, load_entries, load_search_words, load_metrics, pair_outcomes)
-from .transform import (converted_text)
+from .transform import converted_text
 
 
 def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = None) -> tuple[int, list[SeedError]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from build_tools.render.pages import Page
 from build_tools.seeds.errors import SeedError
-
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ zh-Hant output.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import opencc
@@ -25,7 +25,7 @@ DEFAULT_CONFIG = "s2tw"
 WHAT = "the zh-Hant correction table (zh-Hans phrase: zh-Hant form  # reason)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _opencc(config: str) -> opencc.OpenCC:
     """The OpenCC converter for a config, built once: loading its dictionaries is the slow part."""
     return opencc.OpenCC(config)
@@ -92,7 +92,7 @@ def _apply_corrections(source: str, converted: str, corrections: dict[str, str],
             span = range(start, start + len(phrase))
             if any(claimed[i] for i in span):
                 continue  # a longer correction already decided these characters
-            out[start:start + len(phrase)] = corrections[phrase]
+            out[start : start + len(phrase)] = corrections[phrase]
             for i in span:
                 claimed[i] = True
     return "".join(out)
@@ -133,13 +133,21 @@ def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str
 def _check_entry(shown: str, lines: list[str], line: int, hans: str, hant: str, text: str | None) -> None:
     """Raise the SeedError that says what is wrong with one entry of a schema-valid table, if anything."""
     if len(hant) != len(hans):
-        raise SeedError(shown, line, f"'{hans}' has {len(hans)} characters but '{hant}' has {len(hant)}; "
-                                     "a correction must replace character for character")
+        raise SeedError(
+            shown,
+            line,
+            f"'{hans}' has {len(hans)} characters but '{hant}' has {len(hant)}; "
+            "a correction must replace character for character",
+        )
     if not _has_comment(lines[line - 1]):
         raise SeedError(shown, line, f"'{hans}': add a comment after the form saying why, e.g. '# 此处是“发展”'")
     if text is not None and hans not in text:
-        raise SeedError(shown, line, f"'{hans}' does not occur in the report or the glossary; "
-                                     "copy the phrase from the zh-Hans text, or remove the line")
+        raise SeedError(
+            shown,
+            line,
+            f"'{hans}' does not occur in the report or the glossary; "
+            "copy the phrase from the zh-Hans text, or remove the line",
+        )
 
 
 def _has_comment(line: str) -> bool:

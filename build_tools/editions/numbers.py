@@ -24,8 +24,20 @@ ZH_RANGE_SEPARATORS = "—–-~～至到"
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 EN_NUMBER = re.compile(rf"({DIGITS})(?:[ \u00a0-]?(thousand|million|billion|trillion)\b)?", re.IGNORECASE)
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 EN_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 
 
@@ -39,10 +51,12 @@ def zh_figures(text: str) -> list[tuple[str, Decimal]]:
     The scale 万/亿 that follows a number (also after 余: 10余万) is applied; in a range
     whose first number has no scale (50—100万), the second number's scale applies to both.
     """
-    found = [(m.group(0), m.group(1), ZH_SCALES.get(m.group(3) or "", 1), m.start(), m.end())
-             for m in ZH_NUMBER.finditer(text)]
+    found = [
+        (m.group(0), m.group(1), ZH_SCALES.get(m.group(3) or "", 1), m.start(), m.end())
+        for m in ZH_NUMBER.finditer(text)
+    ]
     out = []
-    for k, (written, digits, scale, start, end) in enumerate(found):
+    for k, (written, digits, scale, _start, end) in enumerate(found):
         if scale == 1 and k + 1 < len(found):
             nxt = found[k + 1]
             if nxt[2] != 1 and nxt[3] == end + 1 and text[end] in ZH_RANGE_SEPARATORS:
@@ -57,8 +71,9 @@ def en_numbers(text: str) -> list[tuple[str, Decimal]]:
     A scale word applies: 18.48 billion, 49.3 million, 140 thousand. A month's name
     stands for its number, as English writes dates (1月1日 is January 1, 1-11月 January to November).
     """
-    numbers = [(m.group(0), _value(m.group(1), EN_SCALES.get((m.group(2) or "").lower(), 1)))
-               for m in EN_NUMBER.finditer(text)]
+    numbers = [
+        (m.group(0), _value(m.group(1), EN_SCALES.get((m.group(2) or "").lower(), 1))) for m in EN_NUMBER.finditer(text)
+    ]
     return numbers + [(m.group(0), Decimal(MONTHS.index(m.group(0)) + 1)) for m in EN_MONTH.finditer(text)]
 
 

@@ -18,8 +18,24 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 # Elements that start a block when they carry an id (inline elements with ids do not).
-BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "dl", "ul", "ol", "li", "table", "div", "section",
-              "blockquote", "figure"}
+BLOCK_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "dl",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "div",
+    "section",
+    "blockquote",
+    "figure",
+}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements whose end separates sentences that the HTML does not (a definition from its basis).
 BREAKS = BLOCK_TAGS | {"dt", "dd", "tr", "br"}

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from build_tools.model import Report
+from build_tools.model import Report, displayed_text, report_text
+from build_tools.seeds.paths import Seeds
 
-from build_tools.model import displayed_text, report_text
-
-from build_tools.seeds.paths import (Seeds)
-from .transform import (converter, convert_all)
-from .edition import (Edition)
+from .edition import Edition
+from .transform import convert_all, converter
 
 
 def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, str]:
@@ -32,7 +30,7 @@ def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, 
         return c
 
     for conversion in conversions:
-        for s, t in zip(text, converter(seeds, conversion)(text)):
+        for s, t in zip(text, converter(seeds, conversion)(text), strict=True):
             if s != t:
                 parent.setdefault(s, s)
                 parent.setdefault(t, t)
@@ -55,7 +53,7 @@ def _converted_search(edition: Edition, report: Report) -> None:
     edition.query_map = character_map(text, convert(text))
     vocabulary = segmented_vocabulary(report_text(report), convert, edition.jieba_words)
     own = edition.jieba_words
-    edition.jieba_words = {**vocabulary, **dict(zip(convert_all(convert, list(own)), own.values()))}
+    edition.jieba_words = {**vocabulary, **dict(zip(convert_all(convert, list(own)), own.values(), strict=True))}
 
 
 def character_map(source: str, converted: str) -> dict[str, str]:
@@ -64,9 +62,9 @@ def character_map(source: str, converted: str) -> dict[str, str]:
     Counting unchanged places too matters: 制 stays 制 more often than it becomes 製.
     Lets a reader type Simplified into the zh-Hant search and still find the text.
     """
-    changed = {s for s, t in zip(source, converted) if s != t}
+    changed = {s for s, t in zip(source, converted, strict=True) if s != t}
     counts: dict[str, Counter] = {s: Counter() for s in changed}
-    for s, t in zip(source, converted):
+    for s, t in zip(source, converted, strict=True):
         if s in counts:
             counts[s][t] += 1
     best = {s: c.most_common(1)[0][0] for s, c in sorted(counts.items())}
@@ -84,7 +82,7 @@ def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str,
     for word, freq in words.items():
         tokenizer.add_word(word, freq)
     cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
-    return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut)) if t != w}
+    return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut), strict=True) if t != w}
 
 
 @lru_cache(maxsize=1)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from build_tools.model import Report
 from build_tools.annotate import outcomes
-from build_tools.model import displayed_text
-
+from build_tools.model import Report, displayed_text
 from build_tools.seeds.errors import SeedError
 from build_tools.seeds.paths import Seeds
 
@@ -28,8 +26,12 @@ def check_buildable(entry: EditionEntry) -> None:
     """Refuse an edition whose transform does not exist yet, before anything is written."""
     if entry.translation:
         # The PO-based transform of a translated edition plugs in here (text_transform).
-        raise SeedError("mkdocs.yml", None, f"edition '{entry.lang}': a 'translation' edition ({entry.translation}) "
-                        "cannot be built yet (its transform is not implemented); remove the entry or its 'translation'")
+        raise SeedError(
+            "mkdocs.yml",
+            None,
+            f"edition '{entry.lang}': a 'translation' edition ({entry.translation}) "
+            "cannot be built yet (its transform is not implemented); remove the entry or its 'translation'",
+        )
 
 
 def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> Callable[[str], str]:
@@ -47,8 +49,9 @@ def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> 
 
 def converted_text(report: Report, entries: list, found: list | None = None) -> str:
     """Every zh-Hans text an edition converts that comes from the seeds: the report, the glossary, the outcomes."""
-    return "\n".join([displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries),
-                      *outcomes.texts(found or [])])
+    return "\n".join(
+        [displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries), *outcomes.texts(found or [])]
+    )
 
 
 def convert_all(convert, words: list[str]) -> list[str]:

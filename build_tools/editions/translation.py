@@ -21,16 +21,18 @@ from pathlib import Path
 
 import polib
 
-from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.annotate.glossary import Entry, find_spans, first_char_index
-from build_tools.model import Report
 from build_tools.editions.numbers import english, missing_figures, zh_figures
+from build_tools.model import Report
 from build_tools.parse.punct import to_display
+from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.yamlio import display_path, line_of, load_seed, read_text
 
-HEADER_COMMENT = ("English edition of the report: an unofficial translation, not published by the\n"
-                  "government that issued the report. msgctxt = the unit's public id, msgid = its\n"
-                  "Chinese as displayed, msgstr = the English.")
+HEADER_COMMENT = (
+    "English edition of the report: an unofficial translation, not published by the\n"
+    "government that issued the report. msgctxt = the unit's public id, msgid = its\n"
+    "Chinese as displayed, msgstr = the English."
+)
 METADATA = {
     "Project-Id-Version": "wuhai-report-edition",
     "Language": "en",
@@ -71,8 +73,12 @@ def units(report: Report) -> list[Unit]:
 
 def _blocks(paragraphs) -> list[tuple[str, str]]:
     """(id, text) of the run-in headings and bodies of paragraphs, in reading order."""
-    return [pair for para in paragraphs for block in para.blocks
-            for pair in ([(block.heading_id, block.heading)] if block.heading else []) + [(block.id, block.body)]]
+    return [
+        pair
+        for para in paragraphs
+        for block in para.blocks
+        for pair in ([(block.heading_id, block.heading)] if block.heading else []) + [(block.id, block.body)]
+    ]
 
 
 def template(report: Report) -> polib.POFile:
@@ -104,9 +110,19 @@ class Qualifier:
 
 def load_qualifiers(path: Path | str) -> list[Qualifier]:
     """seeds/qualifiers.yml, its shape checked by its schema: the qualifiers the translation must carry."""
-    data = load_seed(path, "qualifiers", "a YAML list of '- zh: 左右' entries with their English renderings (en: [about])")
-    return [Qualifier(item["zh"].strip(), [v.strip() for v in item["en"]], item.get("position", ""),
-                      [v.strip() for v in item.get("except") or []], line_of(item)) for item in data]
+    data = load_seed(
+        path, "qualifiers", "a YAML list of '- zh: 左右' entries with their English renderings (en: [about])"
+    )
+    return [
+        Qualifier(
+            item["zh"].strip(),
+            [v.strip() for v in item["en"]],
+            item.get("position", ""),
+            [v.strip() for v in item.get("except") or []],
+            line_of(item),
+        )
+        for item in data
+    ]
 
 
 def zh_qualifiers(text: str, qualifiers: list[Qualifier]) -> list[Qualifier]:
@@ -122,7 +138,7 @@ def zh_qualifiers(text: str, qualifiers: list[Qualifier]) -> list[Qualifier]:
 
 def _qualifies(text: str, i: int, q: Qualifier) -> bool:
     end = i + len(q.zh)
-    if q.position == "before-number" and text[end:end + 1] not in tuple(NUMERALS_AFTER):
+    if q.position == "before-number" and text[end : end + 1] not in tuple(NUMERALS_AFTER):
         return False
     if q.position == "after-number" and (i == 0 or text[i - 1] not in NUMERALS_BEFORE):
         return False
@@ -164,6 +180,7 @@ def uncarried(found: list[Qualifier], renderings: list[str]) -> list[Qualifier]:
 
 # -- glossary ------------------------------------------------------------------
 
+
 def _plain(text: str) -> str:
     """English compared loosely: no quotes, one space, case-folded."""
     return " ".join("".join(c for c in text if c not in QUOTES).split()).casefold()
@@ -184,14 +201,15 @@ def has_rendering(en: str, entry: Entry) -> bool:
 
 # -- Chinese left in the English -------------------------------------------------
 
+
 def stray_chinese(en: str, zh: str) -> list[str]:
     """Chinese in the English that is not a term of this unit given in parentheses after a word."""
     allowed = [m.span(1) for m in GIVEN_TERM.finditer(en) if m.group(1).strip() and m.group(1).strip() in zh]
-    return [m.group(0) for m in CHINESE.finditer(en)
-            if not any(a <= m.start() and m.end() <= b for a, b in allowed)]
+    return [m.group(0) for m in CHINESE.finditer(en) if not any(a <= m.start() and m.end() <= b for a, b in allowed)]
 
 
 # -- the checks on one unit ------------------------------------------------------
+
 
 @dataclass
 class Counts:
@@ -204,8 +222,9 @@ class Counts:
     terms: int = 0
 
 
-def check_unit(unit: Unit, en: str, glossary: list[Entry], qualifiers: list[Qualifier],
-               counts: Counts, index=None) -> list[str]:
+def check_unit(
+    unit: Unit, en: str, glossary: list[Entry], qualifiers: list[Qualifier], counts: Counts, index=None
+) -> list[str]:
     """Problems of one translated unit, each saying what to fix."""
     problems = []
     counts.figures += len(zh_figures(unit.zh))
@@ -222,15 +241,20 @@ def check_unit(unit: Unit, en: str, glossary: list[Entry], qualifiers: list[Qual
     for key in terms:
         entry = by_id[key]
         if not has_rendering(en, entry):
-            problems.append(f"the glossary term {entry.term} needs its rendering \"{core(entry.en)}\" in the English"
-                            f" (or a variant declared under en_variants in the glossary)")
+            problems.append(
+                f'the glossary term {entry.term} needs its rendering "{core(entry.en)}" in the English'
+                f" (or a variant declared under en_variants in the glossary)"
+            )
     for text in stray_chinese(en, unit.zh):
-        problems.append(f"Chinese \"{text}\" in the English; translate it (a Chinese term may follow its English"
-                        f" rendering in parentheses, as in \"Ulan Muqir (乌兰牧骑)\")")
+        problems.append(
+            f'Chinese "{text}" in the English; translate it (a Chinese term may follow its English'
+            f' rendering in parentheses, as in "Ulan Muqir (乌兰牧骑)")'
+        )
     return problems
 
 
 # -- the PO file -----------------------------------------------------------------
+
 
 @dataclass
 class Status:
@@ -244,9 +268,11 @@ class Status:
 
     def summary(self, shown: str) -> str:
         c = self.counts
-        return (f"{shown}: {c.translated} of {c.units} units translated, {len(self.untranslated)} untranslated,"
-                f" {len(self.fuzzy)} fuzzy, {len(self.obsolete)} obsolete; checked {c.figures} figures,"
-                f" {c.qualifiers} qualifiers, {c.terms} glossary terms")
+        return (
+            f"{shown}: {c.translated} of {c.units} units translated, {len(self.untranslated)} untranslated,"
+            f" {len(self.fuzzy)} fuzzy, {len(self.obsolete)} obsolete; checked {c.figures} figures,"
+            f" {c.qualifiers} qualifiers, {c.terms} glossary terms"
+        )
 
 
 def read_po(path: Path | str) -> polib.POFile:
@@ -257,12 +283,16 @@ def read_po(path: Path | str) -> polib.POFile:
         return polib.pofile(text, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:
         line = re.search(r"\(line (\d+)\)", str(exc))
-        raise SeedError(shown, int(line.group(1)) if line else None,
-                        "PO syntax error; check the quotes and the msgctxt/msgid/msgstr keywords") from None
+        raise SeedError(
+            shown,
+            int(line.group(1)) if line else None,
+            "PO syntax error; check the quotes and the msgctxt/msgid/msgstr keywords",
+        ) from None
 
 
-def check_translation(path: Path | str, report: Report, glossary: list[Entry], qualifiers: list[Qualifier],
-                      strict: bool = False) -> Status:
+def check_translation(
+    path: Path | str, report: Report, glossary: list[Entry], qualifiers: list[Qualifier], strict: bool = False
+) -> Status:
     """Read and check the translation; raise every problem at once, or return its status."""
     shown = display_path(path)
     po = read_po(path)
@@ -278,17 +308,29 @@ def check_translation(path: Path | str, report: Report, glossary: list[Entry], q
             errors.append(SeedError(shown, where, "entry without msgctxt; msgctxt must be the unit's id (see README)"))
             continue
         if uid in seen:
-            errors.append(SeedError(shown, where, f"{uid}: a second entry for this id (first at line {seen[uid]}); keep one"))
+            errors.append(
+                SeedError(shown, where, f"{uid}: a second entry for this id (first at line {seen[uid]}); keep one")
+            )
             continue
         seen[uid] = where
         unit = todo.pop(uid, None)
         if unit is None:
-            status.obsolete.append(SeedError(shown, where, f"{uid}: obsolete, no unit of the report has this id; remove the entry"))
+            status.obsolete.append(
+                SeedError(shown, where, f"{uid}: obsolete, no unit of the report has this id; remove the entry")
+            )
         elif entry.msgid != unit.zh:
-            status.fuzzy.append(SeedError(shown, where, f"{uid}: the Chinese has changed since this was translated;"
-                                          " revise the English and set msgid to the current Chinese (msgmerge does it)"))
+            status.fuzzy.append(
+                SeedError(
+                    shown,
+                    where,
+                    f"{uid}: the Chinese has changed since this was translated;"
+                    " revise the English and set msgid to the current Chinese (msgmerge does it)",
+                )
+            )
         elif "fuzzy" in entry.flags:
-            status.fuzzy.append(SeedError(shown, where, f"{uid}: marked fuzzy; review the English, then remove the flag"))
+            status.fuzzy.append(
+                SeedError(shown, where, f"{uid}: marked fuzzy; review the English, then remove the flag")
+            )
         elif not entry.msgstr.strip():
             status.untranslated.append(uid)
         else:
@@ -296,7 +338,9 @@ def check_translation(path: Path | str, report: Report, glossary: list[Entry], q
             problems = check_unit(unit, entry.msgstr, glossary, qualifiers, status.counts, index)
             errors += [SeedError(shown, where, f"{uid}: {p}") for p in problems]
     status.untranslated += list(todo)
-    status.missing = [SeedError(shown, None, f"{uid}: no entry; add one (python -m build_tools po-template)") for uid in todo]
+    status.missing = [
+        SeedError(shown, None, f"{uid}: no entry; add one (python -m build_tools po-template)") for uid in todo
+    ]
     if strict:
         errors += status.fuzzy + status.obsolete + status.missing
         errors += [SeedError(shown, seen[u], f"{u}: not translated") for u in status.untranslated if u in seen]
@@ -313,7 +357,9 @@ def _header_errors(po: polib.POFile, shown: str) -> list[SeedError]:
         errors.append(SeedError(shown, 1, "the header must say Content-Type: text/plain; charset=UTF-8"))
     # Readers are told the English is not the government's own text; the file says so too.
     if "unofficial translation" not in po.header:
-        errors.append(SeedError(shown, 1, "the comment at the top must say this is an unofficial translation; put it back"))
+        errors.append(
+            SeedError(shown, 1, "the comment at the top must say this is an unofficial translation; put it back")
+        )
     return errors
 
 
@@ -321,7 +367,9 @@ def write_template(report: Report, out: Path | str) -> int:
     """Write the POT to a new .pot file (never to an editor's .po); returns the number of entries."""
     out = Path(out)
     if out.suffix != ".pot":
-        raise SeedError(display_path(out), None, "write the template to a .pot file; merge it into a .po file with msgmerge")
+        raise SeedError(
+            display_path(out), None, "write the template to a .pot file; merge it into a .po file with msgmerge"
+        )
     pot = template(report)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(str(pot) + "\n", encoding="utf-8")

@@ -23,8 +23,14 @@ log = logging.getLogger("mkdocs.plugins.report")
 
 def entry_of(edition: EditionConfig) -> EditionEntry:
     """An edition's entry as plain data, for the stages below MkDocs."""
-    return EditionEntry(lang=edition.lang, name=edition.name, path=edition.path, config=edition.config,
-                        conversion=edition.conversion, translation=edition.translation or "")
+    return EditionEntry(
+        lang=edition.lang,
+        name=edition.name,
+        path=edition.path,
+        config=edition.config,
+        conversion=edition.conversion,
+        translation=edition.translation or "",
+    )
 
 
 def entries(options: ReportConfig) -> list[EditionEntry]:
@@ -68,8 +74,9 @@ def edition_config(root: Path, config: MkDocsConfig, entry: EditionEntry) -> MkD
     return load_site_config(config.config_file_path, theme=theme, plugins={**plugins, "report": report}, **common)
 
 
-def build_others(root: Path, config: MkDocsConfig, options: ReportConfig, skip: Callable[[str], bool],
-                 done: Callable[[str], None]) -> None:
+def build_others(
+    root: Path, config: MkDocsConfig, options: ReportConfig, skip: Callable[[str], bool], done: Callable[[str], None]
+) -> None:
     """Build every other edition into its folder of the site, then list its pages in the root sitemap."""
     from mkdocs.commands.build import build
 
@@ -87,9 +94,11 @@ def merge_sitemap(site_dir: Path, twin_path: str) -> None:
     if not (root.exists() and twin.exists()):
         return
     text, extra = root.read_text(encoding="utf-8"), twin.read_text(encoding="utf-8")
-    urls = extra[extra.index("<url>"):extra.rindex("</urlset>")] if "<url>" in extra else ""
+    urls = extra[extra.index("<url>") : extra.rindex("</urlset>")] if "<url>" in extra else ""
     text = text.replace("</urlset>", urls + "</urlset>")
     root.write_text(text, encoding="utf-8")
-    with open(root.with_suffix(".xml.gz"), "wb") as f, gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb",
-                                                                      mtime=0) as gz:
+    with (
+        open(root.with_suffix(".xml.gz"), "wb") as f,
+        gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb", mtime=0) as gz,
+    ):
         gz.write(text.encode("utf-8"))

@@ -52,8 +52,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         try:
             for entry in others:
                 check_buildable(entry)  # every edition, before the first one is written
-            self.edition = build_edition(seeds_from_options(self.root, self.config), own,
-                                         [e for e in others if e.lang != own.lang], source_url(config, self.root))
+            self.edition = build_edition(
+                seeds_from_options(self.root, self.config),
+                own,
+                [e for e in others if e.lang != own.lang],
+                source_url(config, self.root),
+            )
         except SeedError as exc:
             for line in annotations(exc):
                 print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
@@ -139,8 +143,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         address = page.canonical_url or page.url
         body = self.edition.convert(f"页面：{address}\n段落：\n\n问题：\n")
         query = urlencode({"title": self.edition.convert(f"{labels.REPORT_ERROR}：{page.title}"), "body": body})
-        return {"href": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
-                "label": self.edition.convert(labels.REPORT_ERROR)}
+        return {
+            "href": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
+            "label": self.edition.convert(labels.REPORT_ERROR),
+        }
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / "seeds"))

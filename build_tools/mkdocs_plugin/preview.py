@@ -47,7 +47,7 @@ def watch_views(server, paths: list[str]) -> None:
         if path.startswith("/livereload/"):  # the page's poll: its Referer is the page shown
             path = urlsplit(environ.get("HTTP_REFERER", "")).path
         if path.endswith(("/", ".html")) and path.startswith(server.mount_path):
-            rel = path[len(server.mount_path):]
+            rel = path[len(server.mount_path) :]
             _viewing[0] = next((p for p in paths if rel.startswith(p)), "")
             if _viewing[0] in _stale:
                 _rebuild_now(server)
@@ -93,11 +93,20 @@ def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Editio
     """
     sys.stderr.write(f"ERROR   -  {exc}\n(the preview shows this error until the file is fixed and saved)\n")
     problems = html.escape(str(exc))
-    markdown = "\n".join([
-        f"---\ntitle: {ERROR_TITLE}\nsearch:\n  exclude: true\n---",
-        f"# {ERROR_TITLE}，网站未更新 {{ #seed-error }}", "",
-        "请打开下面指出的文件，改正所指的行，然后保存。保存后本页会自动刷新；改好之前，每一页都显示这条提示。", "",
-        f'<pre class="seed-errors">{problems}</pre>', "",
-        "每行的格式是“文件:行号: 说明”。各文件的写法见 seeds/README.md。", ""])
-    return Edition(pages=[Page(src, title, markdown) for src, title in pages or [(urls.HOME, ERROR_TITLE)]],
-                   convert=lambda text: text)
+    markdown = "\n".join(
+        [
+            f"---\ntitle: {ERROR_TITLE}\nsearch:\n  exclude: true\n---",
+            f"# {ERROR_TITLE}，网站未更新 {{ #seed-error }}",
+            "",
+            "请打开下面指出的文件，改正所指的行，然后保存。保存后本页会自动刷新；改好之前，每一页都显示这条提示。",
+            "",
+            f'<pre class="seed-errors">{problems}</pre>',
+            "",
+            "每行的格式是“文件:行号: 说明”。各文件的写法见 seeds/README.md。",
+            "",
+        ]
+    )
+    return Edition(
+        pages=[Page(src, title, markdown) for src, title in pages or [(urls.HOME, ERROR_TITLE)]],
+        convert=lambda text: text,
+    )

@@ -52,6 +52,7 @@ def use_search_worker(html: str) -> str:
     worker is told where Material's own is (for the fallback), relative to itself.
     Written for mkdocs-material 9.8.2 (tests/test_search.py pins it).
     """
+
     def replace(m: re.Match) -> str:
         cfg = json.loads(m.group(2))
         material = cfg.get("search") or ""

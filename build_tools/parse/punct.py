@@ -34,10 +34,10 @@ def _paren_has_cjk(text: str, i: int) -> bool:
     """Whether the parenthesis at i encloses Chinese text (then it is typeset fullwidth)."""
     if text[i] == "(":
         close = text.find(")", i)
-        inner = text[i + 1:close if close != -1 else len(text)]
+        inner = text[i + 1 : close if close != -1 else len(text)]
     else:
         open_ = text.rfind("(", 0, i)
-        inner = text[open_ + 1:i]
+        inner = text[open_ + 1 : i]
     return any(_is_cjk(c) for c in inner)
 
 
@@ -49,9 +49,7 @@ def to_display(text: str) -> str:
             out.append(ch)
         elif ch in "()":
             out.append(FULLWIDTH[ch] if _paren_has_cjk(text, i) else ch)
-        elif ch in ",:" and _between_digits(text, i):
-            out.append(ch)
-        elif _latin_context(text, i):
+        elif ch in ",:" and _between_digits(text, i) or _latin_context(text, i):
             out.append(ch)
         else:
             out.append(FULLWIDTH[ch])

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.seeds.errors import SeedError
 from build_tools.model import Paragraph, Part, Report, Section
 from build_tools.parse.numerals import NUMERAL_CHARS, numeral_value
+from build_tools.seeds.errors import SeedError
 from build_tools.seeds.yamlio import display_path, read_text
 
 N = f"[{NUMERAL_CHARS}]+"
@@ -49,7 +49,11 @@ def parse_text(text: str, name: str = "<report>") -> Report:
         raise SeedError(name, None, "the file is empty; expected the text of a government work report")
     first_part = next((i for i, (_, line) in enumerate(lines) if _is_part_heading(line)), None)
     if first_part is None:
-        raise SeedError(name, None, "no recognisable parts; expected part headings such as '一、2022年工作回顾' on lines of their own")
+        raise SeedError(
+            name,
+            None,
+            "no recognisable parts; expected part headings such as '一、2022年工作回顾' on lines of their own",
+        )
     report = _front_matter(lines[:first_part], name)
     report.parts = _parts(lines[first_part:], name)
     check_numbering(report.parts, name)
@@ -88,7 +92,12 @@ def _front_matter(lines, name) -> Report:
             report.meta += _meta(line)
         elif not report.opening and not report.salutation and SPEAKER_RE.match(line):
             report.speaker = line
-        elif not report.opening and not report.salutation and SALUTATION_RE.match(line) and SALUTATION_RE.match(line).end() == len(line):
+        elif (
+            not report.opening
+            and not report.salutation
+            and SALUTATION_RE.match(line)
+            and SALUTATION_RE.match(line).end() == len(line)
+        ):
             report.salutation = line
         else:
             report.opening.append(_paragraph(no, line))
@@ -145,22 +154,33 @@ def check_numbering(parts: list[Part], name: str) -> None:
     """
     for n, part in enumerate(parts, 1):
         if part.number != n:
-            raise SeedError(name, part.line, _numbering_error(f"part {part.label}", n, part.number,
-                                                              parts[n - 2].label if n > 1 else ""))
+            raise SeedError(
+                name,
+                part.line,
+                _numbering_error(f"part {part.label}", n, part.number, parts[n - 2].label if n > 1 else ""),
+            )
         for m, section in enumerate(part.sections, 1):
             if section.number != m:
                 before = part.sections[m - 2].label if m > 1 else part.label
-                raise SeedError(name, section.line, _numbering_error(f"subsection {section.label} of part {part.label}",
-                                                                     m, section.number, before))
+                raise SeedError(
+                    name,
+                    section.line,
+                    _numbering_error(f"subsection {section.label} of part {part.label}", m, section.number, before),
+                )
 
 
 def _numbering_error(what: str, expected: int, found: int, before: str) -> str:
     """What is wrong with a heading's number, and what to do about it."""
     after = f" after {before}" if before else " first"
     if found < expected:
-        return f"{what} comes{after}; numbering must continue in order (expected number {expected}); check for a repeated or misnumbered heading"
-    return (f"{what} comes{after}, but number {expected} is missing; "
-            "restore the missing heading on a line of its own, or correct the numbering")
+        return (
+            f"{what} comes{after}; numbering must continue in order (expected number {expected}); "
+            "check for a repeated or misnumbered heading"
+        )
+    return (
+        f"{what} comes{after}, but number {expected} is missing; "
+        "restore the missing heading on a line of its own, or correct the numbering"
+    )
 
 
 def _expected_next(part: Part, numeral: str) -> bool:
@@ -188,6 +208,6 @@ def _closing(last: Part) -> list[Paragraph]:
     starts = [k for k, p in enumerate(holder) if k and p.salutation]
     if not starts:
         return []
-    closing = holder[starts[-1]:]
-    del holder[starts[-1]:]
+    closing = holder[starts[-1] :]
+    del holder[starts[-1] :]
     return closing

@@ -7,8 +7,8 @@ script (reader-visible text only, never ids or machine-readable codes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from build_tools.annotate.metrics import BEFORE
 from build_tools.annotate.outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
@@ -39,16 +39,21 @@ def verdict_html(row: Pairing, convert: Convert) -> str:
     """The verdict in words with a sign beside it (never colour alone), and why when there is none."""
     v = row.verdict
     reason = f'<span class="outcome-reason">{escape(convert(v.reason))}</span>' if v.reason else ""
-    return (f'<span class="outcome-verdict outcome-{v.code}"><span aria-hidden="true">{v.sign}</span> '
-            f"{escape(convert(v.words))}</span>{reason}")
+    return (
+        f'<span class="outcome-verdict outcome-{v.code}"><span aria-hidden="true">{v.sign}</span> '
+        f"{escape(convert(v.words))}</span>{reason}"
+    )
 
 
 def outcomes_table(rows: list[Pairing], href: Href, convert: Convert) -> str:
     """Indicator | target (linked to its paragraph) | outcome with its sources | verdict."""
     c = convert
     heads = ("指标", "报告的目标", "公布的结果", "判定")
-    out = ['<table id="metrics-outcomes" class="sortable metrics-outcomes">',
-           "<thead><tr>" + "".join(f"<th>{escape(c(h))}</th>" for h in heads) + "</tr></thead>", "<tbody>"]
+    out = [
+        '<table id="metrics-outcomes" class="sortable metrics-outcomes">',
+        "<thead><tr>" + "".join(f"<th>{escape(c(h))}</th>" for h in heads) + "</tr></thead>",
+        "<tbody>",
+    ]
     for row in rows:
         t, o = row.target, row.outcome
         target = f'<a href="{escape(href(t.block_id))}">{escape(c(f"{t.year}年：{t.text}"))}</a>'
@@ -56,24 +61,31 @@ def outcomes_table(rows: list[Pairing], href: Href, convert: Convert) -> str:
         cites = "".join(f"<li><cite>{escape(c(source_text(s)))}</cite></li>" for s in o.sources)
         note = f'<p class="outcome-note">{escape(c(o.note))}</p>' if o.note else ""
         outcome = f'{escape(c(f"{o.period}年：{values}"))}<ul class="outcome-sources">{cites}</ul>{note}'
-        out.append(f'<tr><th scope="row">{escape(c(t.indicator))}</th><td>{target}</td>'
-                   f"<td>{outcome}</td><td>{verdict_html(row, c)}</td></tr>")
+        out.append(
+            f'<tr><th scope="row">{escape(c(t.indicator))}</th><td>{target}</td>'
+            f"<td>{outcome}</td><td>{verdict_html(row, c)}</td></tr>"
+        )
     out += ["</tbody>", "</table>"]
     return "\n".join(out)
 
 
-CHART_STYLE = (".outcomes-chart{max-width:100%;height:auto;color:inherit}"
-               ".outcomes-chart text{fill:currentColor;font-size:12px;font-family:inherit}"
-               ".outcomes-chart .oc-target{fill:var(--md-default-fg-color--light,#8a8a8a)}"
-               ".outcomes-chart .oc-outcome{fill:var(--md-primary-fg-color,#3f51b5)}"
-               ".outcomes-chart .oc-axis{stroke:currentColor;stroke-opacity:.4}")
+CHART_STYLE = (
+    ".outcomes-chart{max-width:100%;height:auto;color:inherit}"
+    ".outcomes-chart text{fill:currentColor;font-size:12px;font-family:inherit}"
+    ".outcomes-chart .oc-target{fill:var(--md-default-fg-color--light,#8a8a8a)}"
+    ".outcomes-chart .oc-outcome{fill:var(--md-primary-fg-color,#3f51b5)}"
+    ".outcomes-chart .oc-axis{stroke:currentColor;stroke-opacity:.4}"
+)
 WIDTH, LEFT, RIGHT, ROW, BAR = 360, 8, 118, 50, 12
 
 
 def chartable(rows: list[Pairing]) -> list[Pairing]:
     """Rows with a numeric target and one outcome value in percent: the chart's bars."""
-    return [r for r in rows if r.target.value is not None and len(r.outcome.values) == 1
-            and r.target.unit.replace("％", "%") == "%"]
+    return [
+        r
+        for r in rows
+        if r.target.value is not None and len(r.outcome.values) == 1 and r.target.unit.replace("％", "%") == "%"
+    ]
 
 
 def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
@@ -87,24 +99,35 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
     scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
     zero = LEFT + (-low) * scale
     height = 34 + ROW * len(rows)
-    desc = "；".join(f"{r.target.indicator}：目标{r.target.text}，实际{value_text(r.outcome.values[0])}，{r.verdict.words}"
-                    for r in rows)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="outcomes-chart" viewBox="0 0 {WIDTH} {height}" '
-             'role="img" aria-labelledby="outcomes-chart-title outcomes-chart-desc" aria-describedby="metrics-outcomes">',
-             f'<title id="outcomes-chart-title">{escape(c("目标与公布的结果（%）"))}</title>',
-             f'<desc id="outcomes-chart-desc">{escape(c(desc))}</desc>', f"<style>{CHART_STYLE}</style>",
-             f'<rect class="oc-target" x="{LEFT}" y="8" width="12" height="12"/>',
-             f'<text x="{LEFT + 16}" y="18">{escape(c("目标"))}</text>',
-             f'<rect class="oc-outcome" x="{LEFT + 90}" y="8" width="12" height="12"/>',
-             f'<text x="{LEFT + 106}" y="18">{escape(c("公布的结果"))}</text>']
+    desc = "；".join(
+        f"{r.target.indicator}：目标{r.target.text}，实际{value_text(r.outcome.values[0])}，{r.verdict.words}"
+        for r in rows
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="outcomes-chart" viewBox="0 0 {WIDTH} {height}" '
+        'role="img" aria-labelledby="outcomes-chart-title outcomes-chart-desc" aria-describedby="metrics-outcomes">',
+        f'<title id="outcomes-chart-title">{escape(c("目标与公布的结果（%）"))}</title>',
+        f'<desc id="outcomes-chart-desc">{escape(c(desc))}</desc>',
+        f"<style>{CHART_STYLE}</style>",
+        f'<rect class="oc-target" x="{LEFT}" y="8" width="12" height="12"/>',
+        f'<text x="{LEFT + 16}" y="18">{escape(c("目标"))}</text>',
+        f'<rect class="oc-outcome" x="{LEFT + 90}" y="8" width="12" height="12"/>',
+        f'<text x="{LEFT + 106}" y="18">{escape(c("公布的结果"))}</text>',
+    ]
     for n, row in enumerate(rows):
         top = 34 + n * ROW
         outcome = row.outcome.values[0]
         verdict = f"{row.verdict.sign} {row.verdict.words}"
         parts.append(f'<text x="{LEFT}" y="{top + 10}">{escape(c(row.target.indicator))}</text>')
         parts += _bar(row.target.value, "oc-target", escape(c(row.target.text)), top + 14, zero, scale)
-        parts += _bar(outcome.value, "oc-outcome", escape(c(f"{_number(outcome.value)}{outcome.unit} {verdict}")),
-                      top + 16 + BAR, zero, scale)
+        parts += _bar(
+            outcome.value,
+            "oc-outcome",
+            escape(c(f"{_number(outcome.value)}{outcome.unit} {verdict}")),
+            top + 16 + BAR,
+            zero,
+            scale,
+        )
     parts += [f'<line class="oc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>', "</svg>"]
     return "\n".join(parts)
 
@@ -113,8 +136,10 @@ def _bar(value: float, cls: str, label: str, y: float, zero: float, scale: float
     """One horizontal bar from zero, its label after it."""
     x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
     label_x = zero + max(value, 0) * scale + 4
-    return [f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-            f'<text x="{label_x:.1f}" y="{y + BAR - 2}">{label}</text>']
+    return [
+        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
+        f'<text x="{label_x:.1f}" y="{y + BAR - 2}">{label}</text>',
+    ]
 
 
 def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
@@ -123,13 +148,25 @@ def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
         return ""
     c = convert
     chart = outcomes_chart(rows, c)
-    parts = [f"## {c('目标与实际')} {{#metrics-outcomes-title}}", "",
-             c("报告定下的目标，与后来官方文件公布的结果结果并列。目标链接到报告原文，实际结果注明出处。"
-               "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。") + c(ABOUT_RULE)
-             + c("目标为文字表述、没有限定词，或统计口径不同的，只并列数字，不作判定。"), ""]
+    parts = [
+        f"## {c('目标与实际')} {{#metrics-outcomes-title}}",
+        "",
+        c(
+            "报告定下的目标，与后来官方文件公布的结果结果并列。目标链接到报告原文，实际结果注明出处。"
+            "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。"
+        )
+        + c(ABOUT_RULE)
+        + c("目标为文字表述、没有限定词，或统计口径不同的，只并列数字，不作判定。"),
+        "",
+    ]
     if chart:
-        parts += ['<figure class="metrics-chart-figure">', chart,
-                  f"<figcaption>{escape(c('图：目标与公布的结果（具体数字和出处见下表）'))}</figcaption>", "</figure>", ""]
+        parts += [
+            '<figure class="metrics-chart-figure">',
+            chart,
+            f"<figcaption>{escape(c('图：目标与公布的结果（具体数字和出处见下表）'))}</figcaption>",
+            "</figure>",
+            "",
+        ]
     parts += [outcomes_table(rows, href, c), ""]
     return "\n".join(parts)
 
@@ -141,8 +178,10 @@ def home_line(rows: list[Pairing], convert: Convert, metrics_href: str) -> str:
     c = convert
     periods = sorted({r.outcome.period for r in rows})
     counts = {code: sum(r.verdict.code == code for r in rows) for code in ("met", "not_met", NONE)}
-    text = (f"{'、'.join(map(str, periods))}年目标的实际结果：已录入{len(rows)}项，"
-            f"达到{counts['met']}项，未达到{counts['not_met']}项，不作判定{counts[NONE]}项。")
+    text = (
+        f"{'、'.join(map(str, periods))}年目标的实际结果：已录入{len(rows)}项，"
+        f"达到{counts['met']}项，未达到{counts['not_met']}项，不作判定{counts[NONE]}项。"
+    )
     # Markdown, not raw HTML, so MkDocs checks and rewrites the link to the metrics page.
     return f"{c(text)} [{c('查看目标与结果')}]({metrics_href}#metrics-outcomes-title)\n{{: .outcomes-glance }}"
 
@@ -154,10 +193,21 @@ def outcome_records(rows: list[Pairing], convert: Convert) -> list[dict]:
         t, o = row.target, row.outcome
         sources = "；".join(source_text(s) for s in o.sources)
         for k, v in enumerate(o.values, 1):
-            records.append({
-                "id": f"o-{o.period}-{n}" + (f"-{k}" if len(o.values) > 1 else ""), "block_id": t.block_id,
-                "label": convert(v.label), "value": int(v.value) if float(v.value).is_integer() else v.value, "unit": convert(v.unit),
-                "qualifier": convert(v.qualifier), "kind": "outcome", "year": o.period,
-                "indicator": convert(t.indicator), "target_id": t.figure_id, "verdict": row.verdict.code,
-                "source": convert(sources), "note": convert(o.note)})
+            records.append(
+                {
+                    "id": f"o-{o.period}-{n}" + (f"-{k}" if len(o.values) > 1 else ""),
+                    "block_id": t.block_id,
+                    "label": convert(v.label),
+                    "value": int(v.value) if float(v.value).is_integer() else v.value,
+                    "unit": convert(v.unit),
+                    "qualifier": convert(v.qualifier),
+                    "kind": "outcome",
+                    "year": o.period,
+                    "indicator": convert(t.indicator),
+                    "target_id": t.figure_id,
+                    "verdict": row.verdict.code,
+                    "source": convert(sources),
+                    "note": convert(o.note),
+                }
+            )
     return records

@@ -13,10 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from build_tools.render import labels
-from build_tools.render import urls
 from build_tools.model import Annotations, Block, Paragraph, Report
 from build_tools.parse.punct import to_display
+from build_tools.render import labels, urls
 
 # Python-Markdown's backslash escapes (plus '|' for tables): escaping them keeps text literal.
 MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
@@ -46,8 +45,10 @@ def inline(text: str, spans, src: str, markdown: bool = False) -> str:
             continue
         out.append(escape_text(shown[pos:start], markdown))
         href = urls.relative(src, urls.GLOSSARY, key)
-        out.append(f'<a class="term" href="{href}" data-term="{key}" aria-describedby="tip-{key}">'
-                   f"{escape_text(shown[start:end], False)}</a>")
+        out.append(
+            f'<a class="term" href="{href}" data-term="{key}" aria-describedby="tip-{key}">'
+            f"{escape_text(shown[start:end], False)}</a>"
+        )
         pos = end
     out.append(escape_text(shown[pos:], markdown))
     return "".join(out)
@@ -111,15 +112,18 @@ class Writer:
     def part_after(self, n: int) -> str:
         """The part's own paragraphs after its subsections: read after the last one, as in the report."""
         part, src = self.report.parts[n - 1], urls.part_after_src(n)
-        lines = [front_matter("part-after", after_title(part)), f"# {_md(after_title(part))} {{ #{part.id}-after }}", ""]
+        lines = [
+            front_matter("part-after", after_title(part)),
+            f"# {_md(after_title(part))} {{ #{part.id}-after }}",
+            "",
+        ]
         lines += self.paragraphs(part.after, src)
         return self.finish(lines, src)
 
     def section(self, n: int, m: int) -> str:
         section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
         heading = to_display(section.heading + section.title_end)
-        lines = [front_matter("section", section.heading),
-                 f"# {escape_text(heading, True)} {{ #{section.id} }}", ""]
+        lines = [front_matter("section", section.heading), f"# {escape_text(heading, True)} {{ #{section.id} }}", ""]
         lines += self.paragraphs(section.paragraphs, src)
         return self.finish(lines, src)
 
@@ -165,8 +169,16 @@ class Writer:
         if not block.heading:
             return [para, ""]
         heading = inline(block.heading, self.notes.marks.get(f"{block.id}/heading"), src, markdown=True)
-        return ['<div class="topic" markdown>', "", f"## {heading} {{ #{block.heading_id} }}", "",
-                para, "", "</div>", ""]
+        return [
+            '<div class="topic" markdown>',
+            "",
+            f"## {heading} {{ #{block.heading_id} }}",
+            "",
+            para,
+            "",
+            "</div>",
+            "",
+        ]
 
     def finish(self, lines: list[str], src: str) -> str:
         """Close a page: append the tooltip texts of the terms it marks."""
@@ -182,9 +194,11 @@ class Writer:
         href = urls.relative(src, urls.GLOSSARY, t.anchor)
         # Plain text only, never HTML; typeset like the report.
         e = lambda s: html.escape(to_display(s), quote=True)  # noqa: E731
-        return (f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.term)}</strong>'
-                f' <span class="term-en" lang="en">{e(t.en)}</span><span class="term-def">{e(t.definition)}</span>'
-                f'<a href="{href}">{labels.TERM_MORE}</a></div>')
+        return (
+            f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.term)}</strong>'
+            f' <span class="term-en" lang="en">{e(t.en)}</span><span class="term-def">{e(t.definition)}</span>'
+            f'<a href="{href}">{labels.TERM_MORE}</a></div>'
+        )
 
 
 def after_title(part) -> str:
@@ -198,10 +212,12 @@ def forward_script(ids: list[str], href: str) -> str:
     Links shared before a part's closing paragraphs had a page of their own keep working.
     """
     listed = json.dumps(ids, separators=(",", ":"))
-    return (f'<script class="moved-ids" data-to="{href}">(function(){{var ids={listed};'
-            'function go(){var id=decodeURIComponent(location.hash.slice(1));'
-            f'if(ids.indexOf(id)>=0)location.replace("{href}"+location.hash)}}'
-            'go();addEventListener("hashchange",go)})()</script>')
+    return (
+        f'<script class="moved-ids" data-to="{href}">(function(){{var ids={listed};'
+        "function go(){var id=decodeURIComponent(location.hash.slice(1));"
+        f'if(ids.indexOf(id)>=0)location.replace("{href}"+location.hash)}}'
+        'go();addEventListener("hashchange",go)})()</script>'
+    )
 
 
 def _md(text: str) -> str:

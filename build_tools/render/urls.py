@@ -7,7 +7,7 @@ is served at ``part-1/section-2/``.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache
 
 from build_tools.model import Report
 
@@ -35,10 +35,10 @@ def url_of(src: str) -> str:
     if src == "index.md":
         return ""
     stem = src[:-3]
-    return (stem[: -len("index")] if stem.endswith("index") else stem + "/")
+    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     """A link from one page to another (and an anchor in it), relative as MkDocs writes them."""
     here, there = url_of(from_src), url_of(to_src)

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
-
 @dataclass
 class Seeds:
     """Where the editor-owned inputs are."""
@@ -24,8 +22,18 @@ class Seeds:
     qualifiers: Path | None = None
 
 
-SEED_OPTIONS = ("report", "overrides", "glossary", "not_terms", "metrics", "corrections", "search_words", "outcomes",
-                "translation", "qualifiers")
+SEED_OPTIONS = (
+    "report",
+    "overrides",
+    "glossary",
+    "not_terms",
+    "metrics",
+    "corrections",
+    "search_words",
+    "outcomes",
+    "translation",
+    "qualifiers",
+)
 
 
 def seeds_from_options(root: Path, options) -> Seeds:

@@ -18,7 +18,7 @@ import hashlib
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -92,8 +92,11 @@ class _LineLoader(_Base):
             try:
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"'{key}' is listed twice (first at line {seen[key]}); keep one",
-                        key_node.start_mark)
+                        None,
+                        None,
+                        f"'{key}' is listed twice (first at line {seen[key]}); keep one",
+                        key_node.start_mark,
+                    )
                 seen[key] = _line(key_node)
             except TypeError:
                 continue  # an unhashable key is refused by the constructor itself
@@ -169,12 +172,12 @@ _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#'"]+:\s+)?(['"])(.*)$""")
 
 def _open_quote(text: str, before: int) -> int | None:
     """The first line before ``before`` whose quoted value does not close on it (seed values are one line)."""
-    for number, line in enumerate(text.splitlines()[:max(before - 1, 0)], 1):
+    for number, line in enumerate(text.splitlines()[: max(before - 1, 0)], 1):
         match = _QUOTED_VALUE.match(line)
         if not match:
             continue
         quote, rest = match.groups()
-        rest = rest.replace("''", "") if quote == "'" else rest.replace('\\\\', "").replace('\\"', "")
+        rest = rest.replace("''", "") if quote == "'" else rest.replace("\\\\", "").replace('\\"', "")
         if quote not in rest:
             return number
     return None
@@ -212,9 +215,13 @@ def parse_yaml(text: str, path: Path | str):
         kind = "" if "listed twice" in problem else "YAML syntax error: "
         raise SeedError(display_path(path), line, f"{kind}{problem}" + (f"; {hint}" if hint else "")) from None
     except yaml.reader.ReaderError as exc:
-        line = text[:exc.position].count("\n") + 1
-        raise SeedError(display_path(path), line, f"a control character (#x{exc.character:04x}) YAML does not allow; "
-                                                  "delete it (it is often invisible: retype the line)") from None
+        line = text[: exc.position].count("\n") + 1
+        raise SeedError(
+            display_path(path),
+            line,
+            f"a control character (#x{exc.character:04x}) YAML does not allow; "
+            "delete it (it is often invisible: retype the line)",
+        ) from None
     except yaml.YAMLError as exc:
         raise SeedError(display_path(path), None, "YAML error: " + " ".join(str(exc).split())) from None
 
@@ -242,13 +249,13 @@ def line_at(data, path) -> int | None:
 
 
 # ---------------------------------------------------------------- JSON Schema
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     """The JSON Schema of one kind of seed file (``glossary`` -> schemas/glossary.schema.json)."""
     return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str):
     """A validator for one schema, with the "finite" number format."""
     import jsonschema
@@ -271,9 +278,15 @@ def schema_errors(data, name: str, shown: str) -> list[tuple[list, SeedError]]:
     return list(found.values())
 
 
-_TYPE_WORDS = {"string": "text", "number": "a number such as 12 or 3.5", "integer": "a whole number such as 2023",
-               "array": "a list", "object": "a mapping of fields (name: value)", "null": "empty",
-               "boolean": "true or false"}
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number such as 12 or 3.5",
+    "integer": "a whole number such as 2023",
+    "array": "a list",
+    "object": "a mapping of fields (name: value)",
+    "null": "empty",
+    "boolean": "true or false",
+}
 
 
 def _describe(value) -> str:
@@ -302,9 +315,14 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
     # A schema's hint says how to write a value; a missing or unknown field needs none.
     hint = error.schema.get("x-hint", "") if kind not in ("required", "additionalProperties") else ""
     if kind == "type":
-        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in ([value] if isinstance(value, str) else value) if t != "null")
-        message = (f"{name} must be {wanted}, not {_describe(error.instance)}" if path
-                   else f"expected {wanted} in this file, found {_describe(error.instance)}")
+        wanted = " or ".join(
+            _TYPE_WORDS.get(t, t) for t in ([value] if isinstance(value, str) else value) if t != "null"
+        )
+        message = (
+            f"{name} must be {wanted}, not {_describe(error.instance)}"
+            if path
+            else f"expected {wanted} in this file, found {_describe(error.instance)}"
+        )
         if value == "string" and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool):
             # YAML read digits as a number: quoting is the whole fix.
             hint = f"put it in quotes: {field + ': ' if path and isinstance(path[-1], str) else ''}'{error.instance}'"
@@ -315,7 +333,9 @@ def _explain(error, data, path: list) -> tuple[int | None, str]:
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted((k for k in error.instance if k not in allowed), key=str)
         line = getattr(error.instance, "lines", {}).get(extra[0], line) if extra else line
-        message = f"unknown field '{extra[0] if extra else '?'}'" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
+        message = f"unknown field '{extra[0] if extra else '?'}'" + (
+            f"; allowed: {', '.join(allowed)}" if allowed else ""
+        )
     elif kind == "enum":
         message = f"{name} is {_describe(error.instance)}; it must be one of: {'、'.join(map(str, value))}"
     elif kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):

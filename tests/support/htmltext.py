@@ -6,7 +6,9 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose text comes from the report (ids of the public scheme, README "Links and ids").
-SOURCE_ID = re.compile(r"^(title|subtitle|meta|speaker|salutation|part-\d+|s\d+-\d+|[pt]\d+-\d+-\d+(-\d+)?|(open|close)-\d+(-\d+)?)$")
+SOURCE_ID = re.compile(
+    r"^(title|subtitle|meta|speaker|salutation|part-\d+|s\d+-\d+|[pt]\d+-\d+-\d+(-\d+)?|(open|close)-\d+(-\d+)?)$"
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

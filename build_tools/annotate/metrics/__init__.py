@@ -43,6 +43,24 @@ from .overrides import load_overrides
 from .validate import check, to_json, unmatched
 from .words import BEFORE, ESTIMATE, GENRE_INDICATORS, STATUS
 
-__all__ = ["BEFORE", "ESTIMATE", "GENRE_INDICATORS", "STATUS", "Figure", "Indicator", "Overrides", "Place", "_clean",
-           "check", "extract", "headline", "load_overrides", "measures_alike", "places_of", "role_years", "stage",
-           "to_json", "unmatched"]
+__all__ = [
+    "BEFORE",
+    "ESTIMATE",
+    "GENRE_INDICATORS",
+    "STATUS",
+    "Figure",
+    "Indicator",
+    "Overrides",
+    "Place",
+    "_clean",
+    "check",
+    "extract",
+    "headline",
+    "load_overrides",
+    "measures_alike",
+    "places_of",
+    "role_years",
+    "stage",
+    "to_json",
+    "unmatched",
+]

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import re
 
-
-from .words import (ESTIMATE, ESTIMATE_END, STATUS, STATUS_NOUN, COMMITMENT, BASE_RE, HORIZON_RE, TARGET_MARKERS, CLAUSE_BREAK, SENTENCE_BREAK, _alt, YEAR_RE, _clause_start)
-from .figures import (Figure)
+from .figures import Figure
+from .words import (
+    BASE_RE,
+    CLAUSE_BREAK,
+    COMMITMENT,
+    ESTIMATE,
+    ESTIMATE_END,
+    HORIZON_RE,
+    SENTENCE_BREAK,
+    STATUS,
+    STATUS_NOUN,
+    TARGET_MARKERS,
+    YEAR_RE,
+    _alt,
+    _clause_start,
+)
 
 
 def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
     """Result, target or other (see the module docstring), and the year it refers to."""
     clause = _clause_start(text, fig.start)
-    earlier = re.split(f"[{CLAUSE_BREAK}]", text[_clause_start(text, clause - 1, SENTENCE_BREAK):clause])
+    earlier = re.split(f"[{CLAUSE_BREAK}]", text[_clause_start(text, clause - 1, SENTENCE_BREAK) : clause])
     named = [m[1] for m in map(HORIZON_RE.fullmatch, (c.strip() for c in earlier)) if m]
-    named += YEAR_RE.findall(text[clause:fig.start])
+    named += YEAR_RE.findall(text[clause : fig.start])
     if role == "result":
         return "result", year
     if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
@@ -31,7 +44,7 @@ def _estimate(text: str, pos: int) -> str:
 
 def _base_year(text: str, fig: Figure) -> int | None:
     """The year the figure is measured against, named in its clause: 均比2020年下降12% -> 2020."""
-    found = BASE_RE.findall(text[_clause_start(text, fig.start):fig.start + len(fig.source)])
+    found = BASE_RE.findall(text[_clause_start(text, fig.start) : fig.start + len(fig.source)])
     return int(found[-1]) if found else None
 
 
@@ -61,8 +74,8 @@ def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | No
     start = max([clause] + [f.start + len(f.source) for f in before])
     verbs = _verbs(text[start:end])
     if not verbs:
-        verbs = _verbs(text[max(f.start + len(f.source) for f in same):clause_end])
-    if not verbs and previous in before and re.search(r"[、和及与]", text[start:fig.start]):
+        verbs = _verbs(text[max(f.start + len(f.source) for f in same) : clause_end])
+    if not verbs and previous in before and re.search(r"[、和及与]", text[start : fig.start]):
         verbs = [v for v in previous.status.split("、") if v and v not in COMMITMENT]
     commitments = [w for w in _verbs(text[clause:end]) if w in COMMITMENT and w not in verbs]
     return "、".join(dict.fromkeys(commitments + verbs))
@@ -71,4 +84,4 @@ def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | No
 def _clause_text(text: str, fig: Figure) -> str:
     """From the clause start to the figure, and the clause before when the figure opens a 分别 list."""
     end = fig.start + len(fig.source)
-    return text[_clause_start(text, _clause_start(text, fig.start) - 1 if fig.group > 0 else fig.start):end]
+    return text[_clause_start(text, _clause_start(text, fig.start) - 1 if fig.group > 0 else fig.start) : end]

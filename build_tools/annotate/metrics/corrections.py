@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from ...seeds.errors import SeedError, raise_all
-
-from .figures import (Figure, Passage, Overrides, Place)
-from .label import (_label)
-from .clauses import (_kind, _estimate, _base_year, _status)
+from .clauses import _base_year, _estimate, _kind, _status
+from .figures import Figure, Overrides, Passage, Place
+from .label import _label
 
 
 def _apply_splits(figures: list[Figure], splits: list[dict]) -> list[Figure]:
@@ -32,8 +31,9 @@ def _apply_overrides(places: dict[str, Place], figures: list[Figure], ov: Overri
     for passage in ov.exclude:
         hits = _matching(figures, places, passage, ov.path, errors)
         figures = [f for f in figures if f not in hits]
-    figures = figures + [_added(places, passage, spec, k, ov.path, errors)
-                         for k, (passage, spec) in enumerate(ov.add, 1)]
+    figures = figures + [
+        _added(places, passage, spec, k, ov.path, errors) for k, (passage, spec) in enumerate(ov.add, 1)
+    ]
     raise_all(errors)
     order = {bid: i for i, bid in enumerate(places)}
     return sorted(figures, key=lambda f: (order.get(f.block_id, len(order)), f.start))
@@ -59,16 +59,32 @@ def _matching(figures, places: dict[str, Place], passage: Passage, path: str, er
                 hits.append(fig)
                 break
     if not hits:
-        errors.append(SeedError(path, passage.line, f"no figure found inside '{passage.text}'"
-                                + (f" in {passage.block}" if passage.block else "") + "; check the text or remove the entry"))
+        errors.append(
+            SeedError(
+                path,
+                passage.line,
+                f"no figure found inside '{passage.text}'"
+                + (f" in {passage.block}" if passage.block else "")
+                + "; check the text or remove the entry",
+            )
+        )
     return hits
 
 
 def _added(places: dict[str, Place], passage: Passage, spec: dict, k: int, path: str, errors: list) -> Figure:
     """A figure the patterns missed, placed where its source occurs."""
-    fig = Figure(id=f"m-{passage.block}-x{k}", block_id=passage.block, section_id="", label=spec["label"],
-                 value=float(spec["value"]), unit=str(spec.get("unit", "")), qualifier=str(spec.get("qualifier", "")),
-                 source=passage.text, subject=spec["label"], line=passage.line)
+    fig = Figure(
+        id=f"m-{passage.block}-x{k}",
+        block_id=passage.block,
+        section_id="",
+        label=spec["label"],
+        value=float(spec["value"]),
+        unit=str(spec.get("unit", "")),
+        qualifier=str(spec.get("qualifier", "")),
+        source=passage.text,
+        subject=spec["label"],
+        line=passage.line,
+    )
     place = places.get(passage.block)
     if place is None:
         errors.append(_unknown_block(passage, path))

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from ...model import Report
-
-from .words import (PART_ROLES, GENRE_SPLITS, FIGURE_RE, YEAR_RE)
-from .figures import (Figure, Overrides, Place, block_text)
-from .label import (_label_all, _split_members)
-from .clauses import (_kind, _estimate, _base_year, _status)
-from .corrections import (_apply_splits, _apply_overrides)
+from .clauses import _base_year, _estimate, _kind, _status
+from .corrections import _apply_overrides, _apply_splits
+from .figures import Figure, Overrides, Place, block_text
+from .label import _label_all, _split_members
+from .words import FIGURE_RE, GENRE_SPLITS, PART_ROLES, YEAR_RE
 
 
 def extract(report: Report, overrides: Overrides | None = None) -> list[Figure]:
@@ -69,10 +68,17 @@ def _block_figures(block_id: str, place: Place) -> list[Figure]:
 
 def _figure(block_id: str, section_id: str, n: int, m: re.Match) -> Figure:
     """The unlabelled figure for one match of ``FIGURE_RE``."""
-    fig = Figure(id=f"m-{block_id}-{n}", block_id=block_id, section_id=section_id, label="",
-                 value=float(m["num"].replace(",", "")), unit=(m["mag"] or "") + m["unit"],
-                 qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
-                 source=m.group(0), start=m.start())
+    fig = Figure(
+        id=f"m-{block_id}-{n}",
+        block_id=block_id,
+        section_id=section_id,
+        label="",
+        value=float(m["num"].replace(",", "")),
+        unit=(m["mag"] or "") + m["unit"],
+        qualifier=m["after"] or ("余" if m["yu"] else "") or m["before"] or "",
+        source=m.group(0),
+        start=m.start(),
+    )
     if m["num2"]:
         # A range keeps its lower bound as the value; the qualifier carries the upper one for CSV readers.
         fig.value_max = float(m["num2"].replace(",", ""))

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-
-
 @dataclass
 class Figure:
     """One stated quantity; ``source`` occurs verbatim in the block's heading + body."""
@@ -39,10 +37,22 @@ class Figure:
 
     def as_dict(self) -> dict:
         """The public fields, as written to metrics.json."""
-        out = {"id": self.id, "section_id": self.section_id, "block_id": self.block_id, "label": self.label,
-               "value": _number(self.value), "unit": self.unit, "qualifier": self.qualifier,
-               "kind": self.kind, "source": self.source, "year": self.year, "base_year": self.base_year,
-               "estimate": bool(self.estimate), "estimate_word": self.estimate, "status": self.status}
+        out = {
+            "id": self.id,
+            "section_id": self.section_id,
+            "block_id": self.block_id,
+            "label": self.label,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "kind": self.kind,
+            "source": self.source,
+            "year": self.year,
+            "base_year": self.base_year,
+            "estimate": bool(self.estimate),
+            "estimate_word": self.estimate,
+            "status": self.status,
+        }
         if self.value_max is not None:
             out["value_max"] = _number(self.value_max)
         return out

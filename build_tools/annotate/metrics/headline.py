@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from ...model import Report
-
-from .words import (COMMITMENT, LEAD, GENRE_INDICATORS, CLAUSE_BREAK, _alt, FIGURE_RE)
-from .figures import (Figure, Indicator, Overrides, Place)
-from .label import (_clean)
-from .clauses import (_estimate)
-from .extract import (places_of)
+from .clauses import _estimate
+from .extract import places_of
+from .figures import Figure, Indicator, Overrides, Place
+from .label import _clean
+from .words import CLAUSE_BREAK, COMMITMENT, FIGURE_RE, GENRE_INDICATORS, LEAD, _alt
 
 
 def headline(report: Report, figures: list[Figure], overrides: Overrides | None = None) -> list[Indicator]:
@@ -77,10 +76,11 @@ def measures_alike(ind: Indicator, same: list[str]) -> bool:
     r, t = ind.result, ind.target
     if not (isinstance(r, Figure) and isinstance(t, Figure)):
         return True
+
     def named(fig):
         return _clean(fig.subject) in same or _clean(fig.subject).startswith(tuple(same))
-    return (named(r) and named(t) and r.change == t.change and stage(r) == stage(t)
-            and r.base_year == t.base_year)
+
+    return named(r) and named(t) and r.change == t.change and stage(r) == stage(t) and r.base_year == t.base_year
 
 
 def _first(subjects: list[tuple[Figure, str]], names: list[str], kind: str, unit: str) -> Figure | None:

@@ -5,9 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-
-from .words import (BEFORE, CHANGE, BOTH, STACKED, LEAD, TAIL, LABEL_YEAR, SUBJECT_STOP, NOUN_STOP, COUNT_UNITS, TARGET_MARKERS, CLAUSE_BREAK, SENTENCE_BREAK, LABEL_MAX, _alt, _clause_start)
-from .figures import (Figure)
+from .figures import Figure
+from .words import (
+    BEFORE,
+    BOTH,
+    CHANGE,
+    CLAUSE_BREAK,
+    COUNT_UNITS,
+    LABEL_MAX,
+    LABEL_YEAR,
+    LEAD,
+    NOUN_STOP,
+    SENTENCE_BREAK,
+    STACKED,
+    SUBJECT_STOP,
+    TAIL,
+    TARGET_MARKERS,
+    _alt,
+    _clause_start,
+)
 
 
 def _label_all(text: str, figures: list[Figure]) -> None:
@@ -17,7 +33,7 @@ def _label_all(text: str, figures: list[Figure]) -> None:
     for fig in figures:
         start = max(_clause_start(text, fig.start), used_until)
         sentence = _clause_start(text, fig.start, SENTENCE_BREAK)
-        prefix = text[start:fig.start]
+        prefix = text[start : fig.start]
         if previous and previous.group >= 0 and re.fullmatch(r"[、和及与]", prefix):
             fig.group, fig.change, fig.subject = previous.group + 1, previous.change, previous.subject
         else:
@@ -38,7 +54,7 @@ def _source_with_change(text: str, fig: Figure, prefix: str) -> None:
     if m:
         fig.change = m.group(1)
         fig.start -= len(m.group(0))
-        fig.source = text[fig.start:fig.start + len(m.group(0)) + len(fig.source)]
+        fig.source = text[fig.start : fig.start + len(m.group(0)) + len(fig.source)]
 
 
 def _name_groups(figures: list[Figure]) -> None:
@@ -52,7 +68,7 @@ def _name_groups(figures: list[Figure]) -> None:
     for members in groups:
         names = [s for s in re.split(r"[、和及与]", members[0].subject) if s]
         if len(members) > 1 and len(names) == len(members):
-            for fig, name in zip(members, _share_head(names)):
+            for fig, name in zip(members, _share_head(names), strict=True):
                 fig.subject = name
 
 
@@ -60,7 +76,7 @@ def _share_head(names: list[str]) -> list[str]:
     """公路、铁路密度 -> 公路密度, 铁路密度: a head noun written once serves every member."""
     first, last = names[0], names[-1]
     if len({len(n) for n in names[:-1]}) == 1 and len(last) > len(first):
-        head = last[len(first):]
+        head = last[len(first) :]
         return [n + head for n in names[:-1]] + [last]
     return names
 
@@ -125,7 +141,7 @@ def _share_modifier(names: list[str]) -> list[str]:
     # Only bare members of the same kind (率/率) borrow it; 万元…用水量和万元…用水量 are already whole.
     bare = all(n[-1] == names[0][-1] and n[0] != names[0][0] for n in names[1:])
     if bare and len(rest) == 1 and len(names[0]) > next(iter(rest)):
-        modifier = names[0][:len(names[0]) - next(iter(rest))]
+        modifier = names[0][: len(names[0]) - next(iter(rest))]
         return [names[0]] + [modifier + n for n in names[1:]]
     return names
 
@@ -185,7 +201,7 @@ def _noun_after(text: str, end: int) -> str:
     noun = m.group(1) if m else ""
     cut = re.search(_alt(NOUN_STOP), noun[1:])
     if cut:
-        noun = noun[:cut.start() + 1]
+        noun = noun[: cut.start() + 1]
     return noun.rstrip("、和及与的等")[:LABEL_MAX]
 
 
@@ -193,9 +209,9 @@ def _earlier_subject(text: str, pos: int) -> str:
     """The subject of the clause before: 一般公共预算收入创历史新高,增长25%左右."""
     sentence = _clause_start(text, pos, SENTENCE_BREAK)
     clause_end = _clause_start(text, pos) - 1
-    earlier = text[_clause_start(text, clause_end):clause_end] if clause_end > sentence else ""
+    earlier = text[_clause_start(text, clause_end) : clause_end] if clause_end > sentence else ""
     cut = re.search(_alt(SUBJECT_STOP), earlier)
-    return _clean(earlier[:cut.start()] if cut else earlier)
+    return _clean(earlier[: cut.start()] if cut else earlier)
 
 
 def _label(fig: Figure) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...seeds.yamlio import display_path, line_of, load_seed
-
-from .figures import (Passage, Overrides)
-
+from .figures import Overrides, Passage
 
 OVERRIDE_SECTIONS = {"headline", "splits", "labels", "exclude", "add"}
 

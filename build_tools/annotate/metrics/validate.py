@@ -6,9 +6,8 @@ import json
 
 from ...model import Report
 from ...seeds.errors import SeedError, raise_all
-
-from .figures import (Figure, Indicator, Overrides)
-from .extract import (extract, places_of)
+from .extract import extract, places_of
+from .figures import Figure, Indicator, Overrides
 
 
 def check(report: Report, figures: list[Figure], path: str = "seeds/metrics.yml") -> None:
@@ -22,13 +21,19 @@ def check(report: Report, figures: list[Figure], path: str = "seeds/metrics.yml"
         if fig.block_id not in places:
             errors.append(SeedError(path, fig.line, f"figure {fig.id}: unknown block '{fig.block_id}'"))
         elif not fig.source or fig.source not in places[fig.block_id].text:
-            errors.append(SeedError(path, fig.line,
-                                    f"figure {fig.id}: source '{fig.source}' does not occur in block {fig.block_id}"))
+            errors.append(
+                SeedError(
+                    path, fig.line, f"figure {fig.id}: source '{fig.source}' does not occur in block {fig.block_id}"
+                )
+            )
     seen: set[str] = set()
     for fig in figures:
         if fig.id in seen:
-            errors.append(SeedError(path, fig.line, f"two figures share the id {fig.id}; "
-                                                    "give added figures distinct blocks or order"))
+            errors.append(
+                SeedError(
+                    path, fig.line, f"two figures share the id {fig.id}; give added figures distinct blocks or order"
+                )
+            )
         seen.add(fig.id)
     raise_all(errors)
 
@@ -41,12 +46,26 @@ def to_json(figures: list[Figure]) -> str:
 def unmatched(report: Report, ov: Overrides, indicators: list[Indicator]) -> list[SeedError]:
     """Headline names and split labels of seeds/metrics.yml that match nothing in the report."""
     shown = {i.name for i in indicators}
-    errors = [SeedError(ov.path, ov.lines.get(("headline", spec["name"])), f"headline '{spec['name']}' matches no figure or clause of the report; "
-                                                   "check the name and aliases against the text, or remove the entry")
-              for spec in ov.indicators or [] if spec["name"] not in shown]
+    errors = [
+        SeedError(
+            ov.path,
+            ov.lines.get(("headline", spec["name"])),
+            f"headline '{spec['name']}' matches no figure or clause of the report; "
+            "check the name and aliases against the text, or remove the entry",
+        )
+        for spec in ov.indicators or []
+        if spec["name"] not in shown
+    ]
     if ov.splits:
         subjects = {f.subject for f in extract(report, Overrides(splits=[])) if f.group >= 0}
-        errors += [SeedError(ov.path, ov.lines.get(("splits", spec["label"])), f"split label '{spec['label']}' names no 分别 list of the report; "
-                                                        "copy the words before 分别 from the text, or remove the entry")
-                   for spec in ov.splits if spec["label"] not in subjects]
+        errors += [
+            SeedError(
+                ov.path,
+                ov.lines.get(("splits", spec["label"])),
+                f"split label '{spec['label']}' names no 分别 list of the report; "
+                "copy the words before 分别 from the text, or remove the entry",
+            )
+            for spec in ov.splits
+            if spec["label"] not in subjects
+        ]
     return errors

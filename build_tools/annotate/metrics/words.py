@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-
-
+from functools import cache
 
 # Base units, longest first so 个百分点 wins over 个 and 平方公里 over 公里.
-UNITS = sorted("""% ％ 个百分点 千瓦时 千瓦 平方公里 平方米 公里 千米 米 蒸吨 吨 元 度 亩 公顷
-人次 人 户 家 座 套 条 个 项 辆 场 所 件 名 天 倍 处 架 台 张 间 栋""".split(), key=len, reverse=True)
+UNITS = sorted(
+    """% ％ 个百分点 千瓦时 千瓦 平方公里 平方米 公里 千米 米 蒸吨 吨 元 度 亩 公顷
+人次 人 户 家 座 套 条 个 项 辆 场 所 件 名 天 倍 处 架 台 张 间 栋""".split(),
+    key=len,
+    reverse=True,
+)
 
 
 MAGNITUDES = "万亿千百"
@@ -36,8 +37,34 @@ ESTIMATE_END = "。!！?？"
 
 # The report's status verbs: what happened to what a figure counts (开工 is not 完成), or the commitment a
 # plan makes (力争, 确保). Kept as data, in the report's order; 开复工 wins over 开工/复工 (longest first).
-STATUS = ["完成", "开复工", "开工", "复工", "竣工", "投用", "投产", "建成", "新建", "新改建", "改建", "推进", "实施",
-          "启动", "化解", "淘汰", "关停", "并网", "通车", "打通", "实现", "达到", "力争", "确保", "争取", "计划"]
+STATUS = [
+    "完成",
+    "开复工",
+    "开工",
+    "复工",
+    "竣工",
+    "投用",
+    "投产",
+    "建成",
+    "新建",
+    "新改建",
+    "改建",
+    "推进",
+    "实施",
+    "启动",
+    "化解",
+    "淘汰",
+    "关停",
+    "并网",
+    "通车",
+    "打通",
+    "实现",
+    "达到",
+    "力争",
+    "确保",
+    "争取",
+    "计划",
+]
 
 
 # A verb followed by one of these is a noun (化解率, 建成区, 完成额), not a status.
@@ -71,8 +98,27 @@ HORIZON_RE = re.compile(rf"(?:{'|'.join(LEAD_HORIZON)})?(?:到|至)(\d{{4}})年(
 LEAD = [*ESTIMATE, "其中", "全年", "累计", "今年", "当年", "力争", "确保", "计划", "努力", "争取", "共", "实现", "以"]
 
 
-TAIL = ["同比", "分别", "控制在", "保持在", "扩大至", "增加到", "提高到", "降至", "达到", "实现", "突破",
-        "超过", "必须", "为", "达", "至", "在", "了", "均"]
+TAIL = [
+    "同比",
+    "分别",
+    "控制在",
+    "保持在",
+    "扩大至",
+    "增加到",
+    "提高到",
+    "降至",
+    "达到",
+    "实现",
+    "突破",
+    "超过",
+    "必须",
+    "为",
+    "达",
+    "至",
+    "在",
+    "了",
+    "均",
+]
 
 
 # Years inside a label (到2030年, 比2020年) say when, not what.
@@ -84,8 +130,31 @@ SUBJECT_STOP = ["创", "位居", "居", "实现", "保持", "取得", "达到", 
 
 
 # The noun after a count ends where its predicate starts.
-NOUN_STOP = ["全部", "完成", "实现", "入驻", "入围", "加快", "建成", "开工", "投用", "投产", "并网", "上市",
-             "建设", "有序", "稳步", "顺利", "成功", "为", "获", "交出", "走向", "整合", "提质"]
+NOUN_STOP = [
+    "全部",
+    "完成",
+    "实现",
+    "入驻",
+    "入围",
+    "加快",
+    "建成",
+    "开工",
+    "投用",
+    "投产",
+    "并网",
+    "上市",
+    "建设",
+    "有序",
+    "稳步",
+    "顺利",
+    "成功",
+    "为",
+    "获",
+    "交出",
+    "走向",
+    "整合",
+    "提质",
+]
 
 
 COUNT_UNITS = set("个户家座套条项辆场所件名处架台张间栋") | {"人", "人次"}
@@ -94,10 +163,48 @@ COUNT_UNITS = set("个户家座套条项辆场所件名处架台张间栋") | {"
 PART_ROLES = [("回顾", "result"), ("目标", "target"), ("任务", "tasks"), ("安排", "tasks"), ("部署", "tasks")]
 
 
-TARGET_MARKERS = ["力争", "确保", "目标", "计划", "新建", "新增", "新改建", "建成", "完成", "实施", "推进", "推动",
-                  "开工", "开复工", "达到", "保持", "引进", "淘汰", "关停", "改造", "更新", "打通", "盘活", "推广", "降至",
-                  "下降", "投入", "建设", "创建", "争取", "实现", "控制在", "增长", "抓好", "加快", "开展", "启动",
-                  "打造", "必须", "力促"]
+TARGET_MARKERS = [
+    "力争",
+    "确保",
+    "目标",
+    "计划",
+    "新建",
+    "新增",
+    "新改建",
+    "建成",
+    "完成",
+    "实施",
+    "推进",
+    "推动",
+    "开工",
+    "开复工",
+    "达到",
+    "保持",
+    "引进",
+    "淘汰",
+    "关停",
+    "改造",
+    "更新",
+    "打通",
+    "盘活",
+    "推广",
+    "降至",
+    "下降",
+    "投入",
+    "建设",
+    "创建",
+    "争取",
+    "实现",
+    "控制在",
+    "增长",
+    "抓好",
+    "加快",
+    "开展",
+    "启动",
+    "打造",
+    "必须",
+    "力促",
+]
 
 
 # Standard indicators of the genre, used when seeds/metrics.yml lists none.
@@ -116,8 +223,10 @@ GENRE_INDICATORS = [
 ]
 
 
-GENRE_SPLITS = [{"label": "城乡常住居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]},
-                {"label": "城乡居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]}]
+GENRE_SPLITS = [
+    {"label": "城乡常住居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]},
+    {"label": "城乡居民人均可支配收入", "into": ["城镇居民人均可支配收入", "农村居民人均可支配收入"]},
+]
 
 
 CLAUSE_BREAK = ",，;；。!！?？:："
@@ -134,7 +243,7 @@ def _alt(words) -> str:
     return _alt_cached(tuple(words))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _alt_cached(words: tuple) -> str:
     """The alternation for a tuple of words (hashable, so it can be cached)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -149,7 +258,8 @@ FIGURE_RE = re.compile(
     rf"(?<![A-Za-z0-9_.+\-—/第])(?<!\d,)(?P<num>{NUM})(?![\d.+]|,\d)"
     rf"(?:\s*[—–~～至到-]\s*(?P<num2>{NUM}))?"
     rf"(?P<mag>[{MAGNITUDES}])?(?P<yu>余)?(?P<unit>{_alt(UNITS)})(?P<after>{_alt(AFTER)})?"
-    r"(?![A-Za-z0-9])")
+    r"(?![A-Za-z0-9])"
+)
 
 
 YEAR_RE = re.compile(r"(?<![比较与同\d])(\d{4})年")
