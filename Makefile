@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the sitemap come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve bench search-bench lighthouse check outline candidates metrics chromium gettext clean
+.PHONY: site test lint format pages serve bench search-bench lighthouse check outline candidates metrics chromium gettext clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -27,8 +27,18 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) chromium gettext
+# Lint, format and types first (seconds), then the suite.
+test: $(STAMP) chromium gettext lint
 	$(PY) -m pytest
+
+# ruff (lint and format, configured in pyproject.toml) and mypy: `make lint`; `make format` rewrites.
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+format: $(STAMP)
+	$(PY) -m ruff format .
 
 bench: $(STAMP)
 	$(PY) -m tools.bench
@@ -49,6 +59,11 @@ node_modules/.bin/lighthouse: package.json package-lock.json
 
 check: $(STAMP)
 	$(PY) -m build_tools check
+
+# Every edition's docs tree (Markdown, data files, nav.yml) for any MkDocs-compatible engine: make pages PAGES=out
+PAGES ?= pages
+pages: $(STAMP)
+	$(PY) -m build_tools pages --all $(PAGES)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download is not used).
 chromium:

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from build_tools.annotate.load import load_metrics, load_report
-from build_tools.seeds.errors import SeedError, annotations
+from build_tools.seeds.errors import SeedError, workflow_commands
 from build_tools.seeds.paths import Seeds, seeds_from_options
 
 CONFIG = "mkdocs.yml"
@@ -70,7 +70,7 @@ def check(args) -> int:
     count, warnings = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-        for line in annotations(warning, "warning"):
+        for line in workflow_commands(warning, "warning"):
             print(line)
     print("\n".join(notes + [f"ok: {count} seed files valid" + (f", {len(warnings)} warning(s)" if warnings else "")]))
     return 0
@@ -81,6 +81,8 @@ def candidates(args) -> int:
     from build_tools.annotate.glossary import load_glossary, load_not_terms
 
     seeds = seeds_from_config(args.config)
+    if seeds.glossary is None:
+        raise SeedError(args.config, None, "no glossary configured; name it in the report plugin's 'glossary' option")
     report = load_report(seeds)
     # Not load_entries: listing the missing phrases is this command's purpose, not an error.
     found = find(report, load_glossary(seeds.glossary, report), load_not_terms(seeds.not_terms))
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except SeedError as exc:
         # Exactly `path:line: message`, one line per problem, as editors are promised.
         print(exc, file=sys.stderr)
-        for line in annotations(exc):
+        for line in workflow_commands(exc):
             print(line)
         return 1
     except OSError as exc:

@@ -25,15 +25,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from build_tools.annotate.glossary import report_text
 from build_tools.annotate.load import load_report
 from build_tools.cli import seeds_from_config
 from build_tools.editions.build import build_edition
 from build_tools.mkdocs_plugin.config import load_site_config, report_options
 from build_tools.mkdocs_plugin.editions import entries
+from build_tools.model import report_text
 from build_tools.parse.numerals import DIGITS
 from tools.devserver import (
     CHROMIUM,
@@ -113,6 +114,7 @@ def whole_build(work: Path, runs: int = 3) -> tuple[float, Path]:
         start = time.perf_counter()
         build_site(out)
         times.append(time.perf_counter() - start)
+    assert out is not None, runs
     return statistics.median(times), out.resolve()
 
 
@@ -188,7 +190,12 @@ def _wait_for(url: str, predicate, timeout: float) -> str:
     raise TimeoutError(f"{url} did not show the edit within {timeout} s")
 
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 FIRST_VIEW_LOADS = 3
 
 
@@ -449,7 +456,8 @@ def search_edition(browser, base_url: str, edition: str, queries: list[tuple[str
     page, viewer = context.new_page(), context.new_page()
     page.goto(base_url + edition, wait_until="networkidle")
     page.keyboard.press("/")
-    first_hits, deep_hits, misses, cache = 0, 0, [], {}
+    first_hits, deep_hits, misses = 0, 0, []
+    cache: dict = {}
     for typed, phrase in queries:
         first, deep = first_results(page, typed)
         first_hits += holds(viewer, first, phrase, cache)

@@ -181,8 +181,7 @@ def serve(directory: Path | str, port: int = 0, prefix: str = "/") -> tuple[Thre
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="devserver", daemon=True).start()
-    host, bound_port = server.server_address[:2]
-    return server, f"http://{host}:{bound_port}{prefix}"
+    return server, f"http://127.0.0.1:{server.server_port}{prefix}"
 
 
 def build_site(out: Path | str) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from build_tools.model import Annotations, Report, Tip, report_text
 from build_tools.seeds.errors import SeedError, raise_all
@@ -76,15 +78,16 @@ def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]
 
 def _entry(item: dict) -> Entry:
     """One entry of a schema-valid glossary; values keep their YAML line."""
-    fields = {k: (v if isinstance(v, str) else list(v or [])) for k, v in item.items()}
+    fields: dict[str, Any] = {k: (v if isinstance(v, str) else list(v or [])) for k, v in item.items()}
     return Entry(**fields, line=line_of(item))
 
 
 def _cross_checks(
-    entries: list[Entry], shown: str, report: Report | None, named: set[str] = frozenset()
+    entries: list[Entry], shown: str, report: Report | None, named: Set[str] = frozenset()
 ) -> list[SeedError]:
     """Duplicates, dangling see_also, terms absent from the report, basis ids that do not exist."""
-    errors, seen = [], {}
+    errors: list[SeedError] = []
+    seen: dict[str, int | None] = {}
     for e in entries:
         for form in e.forms:
             if form in seen:
@@ -233,7 +236,7 @@ def check_quotes(
 
     The rule comes with the not-a-term list: without one configured, nothing says a phrase was looked at.
     """
-    errors = []
+    errors: list[SeedError] = []
     if not_terms_path is None:
         return errors
     lines = {b.id: p.line for _, _, p, b in report.blocks()}

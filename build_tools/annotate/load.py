@@ -71,7 +71,7 @@ def load_metrics(seeds: Seeds, report: Report):
 
 def pair_outcomes(seeds: Seeds, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
     """The editors' outcomes, each paired with its headline target and judged."""
-    if not found:
+    if not found or seeds.outcomes is None:
         return []
     plan_year = metrics.role_years(metrics.places_of(report)).get("target")
     return outcomes.pair(outcomes.targets_of(indicators, plan_year), found, display_path(seeds.outcomes))

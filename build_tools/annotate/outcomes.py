@@ -158,7 +158,9 @@ class Pairing:
 def pair(targets: list[Target], outcomes: list[Outcome], path: str) -> list[Pairing]:
     """Match each outcome to its indicator's target for the same period; mismatches are errors with lines."""
     by_name = {t.indicator: t for t in targets}
-    errors, rows, seen = [], [], set()
+    errors: list[SeedError] = []
+    rows: list[Pairing] = []
+    seen: set[tuple] = set()
     for out in outcomes:
         problem = _mismatch(by_name, out, seen)
         if problem:

@@ -66,7 +66,7 @@ def build_edition(
                     entries,
                     where,
                     located,
-                    (lambda e: source_url(seeds.glossary, e.line)) if source_url else None,
+                    _edit_link(source_url, seeds.glossary),
                 ),
             )
         )
@@ -102,12 +102,19 @@ def build_edition(
         files=files,
         convert=convert,
         jieba_words=words,
-        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else [],
+        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
     )
     if entry.conversion:
         _converted_search(edition, report)
     edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
     return edition
+
+
+def _edit_link(source_url: Callable[[Path, int], str] | None, glossary: Path | None):
+    """A function giving where a glossary entry's line can be edited, or None without a repository."""
+    if source_url is None or glossary is None:
+        return None
+    return lambda entry: source_url(glossary, entry.line)
 
 
 def section_names(report: Report) -> dict[str, str]:

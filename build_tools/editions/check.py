@@ -21,7 +21,7 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
     report = load_report(seeds)
     count = 2
     entries = load_entries(seeds, report)
-    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries else []
+    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else []
     count += 2 if seeds.glossary else 0
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     if seeds.corrections:

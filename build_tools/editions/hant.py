@@ -15,7 +15,7 @@ from pathlib import Path
 import opencc
 
 from build_tools.seeds.errors import SeedError, raise_all
-from build_tools.seeds.yamlio import display_path, load_checked, read_text
+from build_tools.seeds.yamlio import LineDict, display_path, load_checked, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
 # that table rewrites words (运行→執行, 社区→社群, 优化→最佳化, 创建→建立,
@@ -120,7 +120,7 @@ def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str
     if data is None:
         return {}  # a table with only its header: nothing to correct yet
     lines = read_text(path, WHAT).splitlines()
-    if isinstance(data, dict):
+    if isinstance(data, LineDict):
         for key in data:
             if not isinstance(key, str) or not key.strip():
                 raise SeedError(shown, data.lines.get(key, data.line), "the part before ':' must be a zh-Hans phrase")

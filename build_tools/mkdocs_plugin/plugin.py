@@ -26,7 +26,7 @@ from build_tools.mkdocs_plugin import editions, preview, search
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
 from build_tools.render.nav import site_nav
-from build_tools.seeds.errors import SeedError, annotations
+from build_tools.seeds.errors import SeedError, workflow_commands
 from build_tools.seeds.paths import seeds_from_options
 
 
@@ -34,7 +34,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self.edition: Edition | None = None
+        self.edition = Edition(pages=[], convert=str)  # until on_config builds it
         self.root = Path.cwd()
         self.search_pages: dict[str, tuple[str, str, str]] = {}
         self.reading_order: list[str] = []
@@ -59,7 +59,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 source_url(config, self.root),
             )
         except SeedError as exc:
-            for line in annotations(exc):
+            for line in workflow_commands(exc):
                 print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
             if not preview.SERVING[0]:
                 raise PluginError(str(exc)) from None
@@ -167,7 +167,7 @@ def warn(warnings) -> None:
     `make check` (which passes) and `make site` would disagree.
     """
     for warning in warnings:
-        for line in annotations(warning, "warning"):
+        for line in workflow_commands(warning, "warning"):
             print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
         sys.stderr.write(f"warning: {warning}\n")
 

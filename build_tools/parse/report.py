@@ -70,12 +70,14 @@ def _is_meta(line: str) -> bool:
     matches = [META_SEGMENT_RE.match(s) for s in segments]
     if not all(matches):
         return False
-    return len(segments) > 1 or matches[0].group(1) in META_LABELS
+    first = matches[0]
+    return len(segments) > 1 or (first is not None and first.group(1) in META_LABELS)
 
 
 def _meta(line: str) -> list[tuple[str, str]]:
     segments = re.split(r"\s*[\u2003\u3000]+\s*|\s{2,}", line)
-    return [META_SEGMENT_RE.match(s).groups() for s in segments]
+    # Called for meta lines only (_is_meta): every segment matches.
+    return [(m.group(1), m.group(2)) for s in segments if (m := META_SEGMENT_RE.match(s))]
 
 
 def _front_matter(lines, name) -> Report:
@@ -95,8 +97,8 @@ def _front_matter(lines, name) -> Report:
         elif (
             not report.opening
             and not report.salutation
-            and SALUTATION_RE.match(line)
-            and SALUTATION_RE.match(line).end() == len(line)
+            and (salutation := SALUTATION_RE.match(line))
+            and salutation.end() == len(line)
         ):
             report.salutation = line
         else:

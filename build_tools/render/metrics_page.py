@@ -19,8 +19,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import TypeGuard
 
 from build_tools.annotate.metrics import BEFORE, Figure, Indicator
 
@@ -182,7 +183,7 @@ def headline_table(
 def growth_rows(indicators: list[Indicator]) -> list[tuple[str, Figure | None, Figure | None]]:
     """Indicators whose result or target is a percentage change: the chart's rows."""
 
-    def growth(value):
+    def growth(value) -> TypeGuard[Figure]:
         return isinstance(value, Figure) and value.unit in ("%", "％") and value.change in GROWTH
 
     return [
@@ -380,7 +381,7 @@ def _public(fig: Figure, convert: Convert) -> dict:
     return data
 
 
-def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: list[dict] = ()) -> bytes:
+def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: Sequence[dict] = ()) -> bytes:
     """The figures (then the outcome records) as CSV, UTF-8 with a BOM so spreadsheet programs detect it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -392,7 +393,7 @@ def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: l
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def metrics_json(figures: list[Figure], convert: Convert = _identity, outcomes: list[dict] = ()) -> str:
+def metrics_json(figures: list[Figure], convert: Convert = _identity, outcomes: Sequence[dict] = ()) -> str:
     """The figures (then the outcome records) as a JSON array, Chinese kept readable."""
     return json.dumps([_public(f, convert) for f in figures] + list(outcomes), ensure_ascii=False, indent=2)
 

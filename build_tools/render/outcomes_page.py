@@ -94,7 +94,8 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
     if not rows:
         return ""
     c = convert
-    values = [v for r in rows for v in (r.target.value, r.outcome.values[0].value)]
+    # chartable() keeps the rows whose target has a value.
+    values = [v for r in rows for v in (r.target.value, r.outcome.values[0].value) if v is not None]
     low, high = min(0.0, *values), max(0.0, *values)
     scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
     zero = LEFT + (-low) * scale
@@ -116,10 +117,11 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
     ]
     for n, row in enumerate(rows):
         top = 34 + n * ROW
-        outcome = row.outcome.values[0]
+        outcome, target = row.outcome.values[0], row.target.value
+        assert target is not None, "chartable() keeps the rows whose target has a value"
         verdict = f"{row.verdict.sign} {row.verdict.words}"
         parts.append(f'<text x="{LEFT}" y="{top + 10}">{escape(c(row.target.indicator))}</text>')
-        parts += _bar(row.target.value, "oc-target", escape(c(row.target.text)), top + 14, zero, scale)
+        parts += _bar(target, "oc-target", escape(c(row.target.text)), top + 14, zero, scale)
         parts += _bar(
             outcome.value,
             "oc-outcome",

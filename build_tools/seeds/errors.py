@@ -65,6 +65,6 @@ def _escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def annotations(exc: SeedError, level: str = "error") -> list[str]:
+def workflow_commands(exc: SeedError, level: str = "error") -> list[str]:
     """One workflow command per problem, when running in CI; none otherwise."""
     return [annotation(e, level) for e in each(exc)] if in_ci() else []

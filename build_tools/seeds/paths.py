@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -11,7 +12,7 @@ class Seeds:
     """Where the editor-owned inputs are."""
 
     report: Path
-    overrides: Path
+    overrides: Path | None
     glossary: Path | None = None
     not_terms: Path | None = None
     metrics: Path | None = None
@@ -41,4 +42,5 @@ def seeds_from_options(root: Path, options) -> Seeds:
 
     The plugin and the command line both read them here, so they always read the same files.
     """
-    return Seeds(**{key: root / options[key] if options.get(key) else None for key in SEED_OPTIONS})
+    paths: dict[str, Any] = {key: root / options[key] if options.get(key) else None for key in SEED_OPTIONS}
+    return Seeds(**paths)

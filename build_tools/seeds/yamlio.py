@@ -59,7 +59,7 @@ def _line(node) -> int:
     return node.start_mark.line + 1
 
 
-class _LineLoader(_Base):
+class _LineLoader(_Base):  # type: ignore[valid-type,misc]  # the C loader when PyYAML has it
     def construct_yaml_str(self, node):
         value = LineStr(super().construct_yaml_str(node))
         value.line = _line(node)
@@ -269,7 +269,7 @@ def _validator(name: str):
 
 def schema_errors(data, name: str, shown: str) -> list[tuple[list, SeedError]]:
     """Every way ``data`` breaks the schema ``name``: errors at the line of the value at fault, each with its path."""
-    found = {}
+    found: dict[tuple, tuple[list, SeedError]] = {}
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(error.absolute_path)
         line, message = _explain(error, data, path)

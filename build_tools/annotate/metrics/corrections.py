@@ -23,7 +23,7 @@ def _apply_splits(figures: list[Figure], splits: list[dict]) -> list[Figure]:
 
 def _apply_overrides(places: dict[str, Place], figures: list[Figure], ov: Overrides) -> list[Figure]:
     """Labels, exclusions and additions from seeds/metrics.yml; stale entries are errors."""
-    errors = []
+    errors: list[SeedError] = []
     for passage, label in ov.labels:
         hits = _matching(figures, places, passage, ov.path, errors)
         for fig in hits[:1]:

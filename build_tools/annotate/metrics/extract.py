@@ -36,18 +36,21 @@ def places_of(report: Report) -> dict[str, Place]:
 
 def _part_roles(report: Report) -> dict[str, tuple[str, int | None]]:
     """Each part's role (result/target/tasks) and year, read from its title."""
-    found = {}
+    found: dict[str, tuple[str, int | None]] = {}
     for part in report.parts:
         role = next((r for word, r in PART_ROLES if word in part.title), "")
         year = YEAR_RE.search(part.title)
-        found[part.id] = [role, int(year.group(1)) if year else None]
+        found[part.id] = (role, int(year.group(1)) if year else None)
     years = {role: y for role, y in found.values() if y}
     # A part without a year in its title refers to the review year or, for plans, the year after it.
     plan_year = years.get("target") or years.get("tasks") or (years["result"] + 1 if "result" in years else None)
-    for entry in found.values():
-        if entry[1] is None:
-            entry[1] = years.get("result") if entry[0] == "result" else plan_year if entry[0] else None
-    return {pid: tuple(v) for pid, v in found.items()}
+
+    def year_of(role: str, year: int | None) -> int | None:
+        if year is not None:
+            return year
+        return years.get("result") if role == "result" else plan_year if role else None
+
+    return {pid: (role, year_of(role, year)) for pid, (role, year) in found.items()}
 
 
 def _block_figures(block_id: str, place: Place) -> list[Figure]:

@@ -88,7 +88,7 @@ def _first(subjects: list[tuple[Figure, str]], names: list[str], kind: str, unit
     fits = [(f, s) for f, s in subjects if f.kind == kind and (not unit or f.unit == unit)]
     exact = [f for f, s in fits if s in names]
     loose = [f for f, s in fits if s.startswith(tuple(names))]
-    return (exact or loose or [None])[0]
+    return next(iter(exact or loose), None)
 
 
 def _words(places: dict[str, Place], names: list[str], kind: str) -> tuple[str, str, str] | None:
