@@ -14,6 +14,8 @@ from build_tools.annotate import metrics as M
 from build_tools.annotate.structure import annotate_structure
 from build_tools.parse.report import parse_file, parse_text
 from build_tools.render import metrics_page as P
+from build_tools.render.metrics_chart import chart_svg
+from build_tools.render.metrics_text import figure_text
 from build_tools.seeds.errors import SeedError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +99,7 @@ def test_respectively_names_each_member():
 def test_range_keeps_both_bounds():
     fig = M.extract(synthetic("试点打造一批年收入50—100万元的村集体经济。"))[0]
     assert (fig.value, fig.value_max, fig.unit, fig.source) == (50, 100, "万元", "50—100万元")
-    assert P.figure_text(fig) == "50—100万元"
+    assert figure_text(fig) == "50—100万元"
 
 
 def test_qualifiers_units_and_labels():
@@ -218,7 +220,7 @@ def test_json_is_valid(figures):
 
 
 def test_svg_is_well_formed(indicators):
-    svg = P.chart_svg(list(indicators.values()))
+    svg = chart_svg(list(indicators.values()))
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.get("viewBox").startswith("0 0 360")

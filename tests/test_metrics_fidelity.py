@@ -19,6 +19,8 @@ from build_tools.annotate import metrics as M
 from build_tools.annotate.structure import annotate_structure
 from build_tools.parse.report import parse_file, parse_text
 from build_tools.render import metrics_page as P
+from build_tools.render.metrics_chart import chart_svg
+from build_tools.render.metrics_text import annotated_text
 from build_tools.seeds.errors import SeedError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,11 +153,11 @@ def test_column_titles_never_claim_a_status(review):
 
 def test_chart_legend_says_estimates():
     _, inds = _headline(report_of("预计地区生产总值增长3%左右;规模以上工业增加值增长4%。", year=2017))
-    svg = P.chart_svg(inds)
+    svg = chart_svg(inds)
     assert ">2017年（预计）</text>" in svg and "2017年预计增长3%左右" in svg
     # When only some results are estimates the legend says so and each estimated bar carries the marker.
     _, mixed = _headline(report_of("预计地区生产总值增长3%左右。规模以上工业增加值增长4%。", year=2017))
-    svg = P.chart_svg(mixed)
+    svg = chart_svg(mixed)
     assert ">2017年（含预计）</text>" in svg and ">预计3%左右</text>" in svg and ">4%</text>" in svg
 
 
@@ -307,7 +309,7 @@ def test_base_and_target_years():
 def test_results_against_a_base_year():
     fig = figures_of(report_of("单位地区生产总值能耗较2015年下降16%。", year=2020))[0]
     assert (fig.base_year, fig.year, fig.label) == (2015, 2020, "单位地区生产总值能耗下降")
-    assert P.annotated_text(fig) == "比2015年下降16%"
+    assert annotated_text(fig) == "比2015年下降16%"
 
 
 def test_a_goal_of_another_year_is_not_a_plan_year_target():

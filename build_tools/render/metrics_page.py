@@ -1,4 +1,4 @@
-"""Render extracted figures: the metrics page, its chart, the downloads and a home-page glance.
+"""Render extracted figures: the metrics page, the downloads and a home-page glance (the chart: metrics_chart).
 
 Everything returns strings or bytes; the build decides where they go.
 Links come from the caller's ``href(block_id)`` (a relative URL with the
@@ -10,30 +10,30 @@ reader-visible text only, never to ids, URLs or the machine-readable
 Tables readers may sort carry class ``sortable`` (the lead ships the
 script); they are raw HTML because Python-Markdown cannot put a class on a
 Markdown table. Raw HTML blocks contain no blank lines, so Markdown keeps
-them whole.
-"""
+them whole."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import TypeGuard
 
-from build_tools.annotate.metrics import BEFORE, Figure, Indicator
+from build_tools.annotate.metrics import Figure, Indicator
+from build_tools.render.metrics_chart import chart_svg
+from build_tools.render.metrics_text import (
+    Convert,
+    Href,
+    _identity,
+    _words_text,
+    _years,
+    annotated_text,
+    kind_text,
+    number_text,
+    qualifier_text,
+)
 
-Convert = Callable[[str], str]
-Href = Callable[[str], str]
-
-# What the full table says a figure is; results are "the review year's figures", not completions
-# (预计 estimates and 开工 starts are results too), so their word is only their year.
-KIND_WORDS = {"result": "", "target": "目标", "other": "其他"}
-# Change words that make a growth figure negative on the chart.
-DECREASE = ("下降", "降低", "减少", "压减")
-GROWTH = ("增长", "涨幅", "增速", "增幅", "下降", "降低", "减少", "提高")
 # New columns go at the end: spreadsheets that read the older columns by position keep working.
 CSV_COLUMNS = [
     "id",
@@ -55,8 +55,12 @@ CSV_COLUMNS = [
     "verdict",
     "note",
 ]
+
+
 # Reader-visible text in a figure's public fields, converted in each edition; the rest are ids, numbers, flags.
 TEXT_FIELDS = ("label", "unit", "qualifier", "source", "estimate_word", "status")
+
+
 COLUMN_DOCS = [
     ("id", "数字的编号(所在段落编号加序号),长期有效"),
     ("section_id", "所在小节编号,如 s1-2;不在小节中时为部分编号,如 part-1"),
@@ -83,47 +87,6 @@ COLUMN_DOCS = [
 ]
 
 
-def _identity(text: str) -> str:
-    """The zh-Hans edition: text unchanged."""
-    return text
-
-
-def number_text(value: float) -> str:
-    """12.0 -> '12', 3.67 -> '3.67'."""
-    return str(int(value)) if float(value).is_integer() else repr(value)
-
-
-def figure_text(fig: Figure, with_change: bool = True) -> str:
-    """The figure as a reader would say it: 增长4%左右, 近500亿元, 50—100万元."""
-    number = number_text(fig.value)
-    if fig.value_max is not None:
-        number += "—" + number_text(fig.value_max)
-    qualifier = re.sub(r"^至[\d.,]+", "", fig.qualifier) if fig.value_max is not None else fig.qualifier
-    text = qualifier + number + fig.unit if qualifier in BEFORE else number + fig.unit + qualifier
-    return (fig.change + text) if with_change and fig.change else text
-
-
-def status_words(fig: Figure, label: str = "") -> str:
-    """The status verbs as the report reads them (力争、完成 -> 力争完成), minus those the shown label or
-    the figure's own qualifier (达到75%) already says."""
-    return "".join(v for v in fig.status.split("、") if v and v != fig.qualifier and v not in label)
-
-
-def annotated_text(fig: Figure, label: str = "") -> str:
-    """The figure with what the report says about it: 预计增长4%左右, 投用16座, 确保比2020年下降12%.
-
-    ``label`` (the figure's own name) is put first when the cell cannot rely on its row's name.
-    """
-    base = f"比{fig.base_year}年" if fig.base_year else ""
-    text = fig.estimate + status_words(fig, label) + base + figure_text(fig)
-    return f"{label}：{text}" if label else text
-
-
-def _words_text(words: str, estimate: str) -> str:
-    """A side given in words; an estimate marker from earlier in its sentence is shown before it."""
-    return f"{estimate}：{words}" if estimate and estimate not in words else words
-
-
 def _cell(ind: Indicator, kind: str, href: Href, convert: Convert) -> str:
     """A table cell: the figure or words linked to its paragraph, or a dash."""
     value = getattr(ind, kind)
@@ -134,29 +97,6 @@ def _cell(ind: Indicator, kind: str, href: Href, convert: Convert) -> str:
     else:
         text = _words_text(str(value), getattr(ind, f"{kind}_estimate"))
     return f'<a href="{escape(href(getattr(ind, f"{kind}_block")))}">{escape(convert(text))}</a>'
-
-
-def _years(indicators: list[Indicator]) -> tuple[str, str]:
-    """Column headings from the figures' own years (上年/本年目标 when unknown).
-
-    The result column says only its year: its cells may be estimates (预计) or starts (开工), which
-    each cell marks, so a title such as 完成 would claim more than its weakest cell.
-    """
-
-    def year(kind):
-        found = [getattr(i, kind).year for i in indicators if isinstance(getattr(i, kind), Figure)]
-        return min((y for y in found if y), default=None)
-
-    r, t = year("result"), year("target")
-    return (f"{r}年" if r else "上年", f"{t}年目标" if t else "本年目标")
-
-
-def _estimated(figures: list[Figure]) -> str:
-    """'' when no figure is an estimate, the marker when all are (预计), else 含预计 (some are)."""
-    words = [f.estimate for f in figures]
-    if not any(words):
-        return ""
-    return words[0] if all(w == words[0] for w in words) else "含" + "/".join(dict.fromkeys(w for w in words if w))
 
 
 def headline_table(
@@ -178,102 +118,6 @@ def headline_table(
         )
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
-
-
-def growth_rows(indicators: list[Indicator]) -> list[tuple[str, Figure | None, Figure | None]]:
-    """Indicators whose result or target is a percentage change: the chart's rows."""
-
-    def growth(value) -> TypeGuard[Figure]:
-        return isinstance(value, Figure) and value.unit in ("%", "％") and value.change in GROWTH
-
-    return [
-        (i.name, i.result if growth(i.result) else None, i.target if growth(i.target) else None)
-        for i in indicators
-        if growth(i.result) or growth(i.target)
-    ]
-
-
-def _signed(fig: Figure) -> float:
-    """Decreases (下降12%) draw to the left of zero."""
-    return -fig.value if fig.change in DECREASE else fig.value
-
-
-CHART_STYLE = (
-    ".metrics-chart{max-width:100%;height:auto;color:inherit}"
-    ".metrics-chart text{fill:currentColor;font-size:12px;font-family:inherit}"
-    ".metrics-chart .mc-result{fill:var(--md-default-fg-color--light,#8a8a8a)}"
-    ".metrics-chart .mc-target{fill:var(--md-primary-fg-color,#3f51b5)}"
-    ".metrics-chart .mc-axis{stroke:currentColor;stroke-opacity:.4}"
-    ".metrics-chart .mc-value{font-size:11px}"
-)
-WIDTH, LEFT, RIGHT, ROW, BAR = 360, 8, 84, 50, 12
-
-
-def chart_svg(indicators: list[Indicator], convert: Convert = _identity, described_by: str = "metrics-headline") -> str:
-    """Inline SVG bars of results vs targets for the growth indicators ('' when there are none).
-
-    The numbers are also in <desc> and in the table named by ``described_by``.
-    """
-    rows = growth_rows(indicators)
-    if not rows:
-        return ""
-    result_head, target_head = _years(indicators)
-    estimated = _estimated([r for _, r, _ in rows if r])
-    legend = result_head + (f"（{estimated}）" if estimated else "")
-    values = [_signed(f) for _, r, t in rows for f in (r, t) if f]
-    low, high = min(0.0, *values), max(0.0, *values)
-    scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
-    zero = LEFT + (-low) * scale
-    height = 34 + ROW * len(rows)
-    desc = ";".join(
-        f"{name}:{result_head}{annotated_text(r) if r else '—'},{target_head}{annotated_text(t) if t else '—'}"
-        for name, r, t in rows
-    )
-    # When only some results are estimates the legend cannot say which: their bars say it.
-    marked = bool(estimated) and estimated.startswith("含")
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="metrics-chart" viewBox="0 0 {WIDTH} {height}" '
-        'role="img" aria-labelledby="metrics-chart-title metrics-chart-desc" '
-        f'aria-describedby="{escape(described_by)}">',
-        f'<title id="metrics-chart-title">{escape(convert("主要指标增速:" + legend + "与" + target_head))}</title>',
-        f'<desc id="metrics-chart-desc">{escape(convert(desc))}</desc>',
-        f"<style>{CHART_STYLE}</style>",
-    ]
-    parts += _legend(convert(legend), convert(target_head))
-    for n, (name, result, target) in enumerate(rows):
-        top = 34 + n * ROW
-        parts.append(f'<text class="mc-label" x="{LEFT}" y="{top + 10}">{escape(convert(name))}</text>')
-        for k, (fig, cls) in enumerate(((result, "mc-result"), (target, "mc-target"))):
-            parts += _bar(fig, cls, top + 14 + k * (BAR + 2), zero, scale, convert, marked)
-    parts.append(f'<line class="mc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>')
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _legend(result_head: str, target_head: str) -> list[str]:
-    """Colour keys for the two series."""
-    return [
-        f'<rect class="mc-result" x="{LEFT}" y="8" width="12" height="12"/>',
-        f'<text x="{LEFT + 16}" y="18">{escape(result_head)}</text>',
-        f'<rect class="mc-target" x="{LEFT + 150}" y="8" width="12" height="12"/>',
-        f'<text x="{LEFT + 166}" y="18">{escape(target_head)}</text>',
-    ]
-
-
-def _bar(
-    fig: Figure | None, cls: str, y: float, zero: float, scale: float, convert: Convert, marked: bool = False
-) -> list[str]:
-    """One bar and its value (with its estimate marker when ``marked``), or a dash when there is no number."""
-    if fig is None:
-        return [f'<text class="mc-value" x="{zero + 4:.1f}" y="{y + BAR - 2}">—</text>']
-    value = _signed(fig)
-    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
-    label_x = zero + max(value, 0) * scale + 4
-    return [
-        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-        f'<text class="mc-value" x="{label_x:.1f}" y="{y + BAR - 2}">'
-        f"{escape(convert((fig.estimate if marked else '') + figure_text(fig, False)))}</text>",
-    ]
 
 
 def figures_tables(
@@ -314,19 +158,6 @@ def _figure_row(fig: Figure, href: Href, convert: Convert) -> str:
     # The value cell carries a plain number so the sort script orders 50—100 and 4.2 numerically.
     attrs = ["", f' data-sort="{number_text(fig.value)}"', "", "", "", "", ""]
     return "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(attrs, cells, strict=True)) + "</tr>"
-
-
-def qualifier_text(fig: Figure) -> str:
-    """Everything that qualifies the number: 预计, 比2020年, 左右 (separate fields, shown together)."""
-    return "、".join(w for w in (fig.estimate, f"比{fig.base_year}年" if fig.base_year else "", fig.qualifier) if w)
-
-
-def kind_text(fig: Figure) -> str:
-    """2022年, 2023年目标, 2030年目标 or 其他: a target keeps its own year (上年/目标 when it has none)."""
-    word = KIND_WORDS.get(fig.kind, fig.kind)
-    if fig.kind == "other":
-        return word
-    return f"{fig.year}年{word}" if fig.year else word or "上年"
 
 
 def page_markdown(
