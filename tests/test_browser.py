@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tools import devserver
-from tools.bench import TARGET_TEXT
+from tools.search_bench import TARGET_TEXT
 
 pytestmark = pytest.mark.browser
 
