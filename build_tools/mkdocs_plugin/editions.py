@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from build_tools.editions.edition import EditionEntry
 from build_tools.mkdocs_plugin.config import EditionConfig, ReportConfig, load_site_config
@@ -69,6 +70,11 @@ def edition_config(root: Path, config: MkDocsConfig, entry: EditionEntry) -> MkD
         return load_site_config(root / entry.config, **common)
     raw = config.user_configs[0]
     plugins = raw.get("plugins") or {}
+    if not isinstance(plugins, dict) or "report" not in plugins:
+        raise PluginError(
+            f"report: edition '{entry.lang}' names no 'config' file; write mkdocs.yml's 'plugins' as a "
+            "mapping (search: …, report: …) so that it can be built from mkdocs.yml, or give it a config"
+        )
     report = {**plugins["report"], "edition": entry.lang}
     theme = {**raw["theme"], "language": entry.lang} if isinstance(raw.get("theme"), dict) else raw.get("theme")
     return load_site_config(config.config_file_path, theme=theme, plugins={**plugins, "report": report}, **common)
