@@ -49,6 +49,24 @@ CHART_STYLE = (
 WIDTH, LEFT, RIGHT, ROW, BAR = 360, 8, 84, 50, 12
 
 
+def axis(values: list[float], right: int = RIGHT) -> tuple[float, float]:
+    """Where zero sits and how many units a pixel is, so that every value and zero fit the bars' width."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    scale = (WIDTH - LEFT - right) / ((high - low) or 1)
+    return LEFT + (-low) * scale, scale
+
+
+def bar(value: float, cls: str, label: str, y: float, zero: float, scale: float, label_cls: str = "") -> list[str]:
+    """One horizontal bar from zero (leftwards when negative) and its label (HTML) after it."""
+    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
+    label_x = zero + max(value, 0) * scale + 4
+    text_cls = f' class="{label_cls}"' if label_cls else ""
+    return [
+        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
+        f'<text{text_cls} x="{label_x:.1f}" y="{y + BAR - 2}">{label}</text>',
+    ]
+
+
 def chart_svg(indicators: list[Indicator], convert: Convert = _identity, described_by: str = "metrics-headline") -> str:
     """Inline SVG bars of results vs targets for the growth indicators ('' when there are none).
 
@@ -60,10 +78,7 @@ def chart_svg(indicators: list[Indicator], convert: Convert = _identity, describ
     result_head, target_head = _years(indicators)
     estimated = _estimated([r for _, r, _ in rows if r])
     legend = result_head + (f"（{estimated}）" if estimated else "")
-    values = [_signed(f) for _, r, t in rows for f in (r, t) if f]
-    low, high = min(0.0, *values), max(0.0, *values)
-    scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
-    zero = LEFT + (-low) * scale
+    zero, scale = axis([_signed(f) for _, r, t in rows for f in (r, t) if f])
     height = 34 + ROW * len(rows)
     desc = ";".join(
         f"{name}:{result_head}{annotated_text(r) if r else '—'},{target_head}{annotated_text(t) if t else '—'}"
@@ -106,11 +121,5 @@ def _bar(
     """One bar and its value (with its estimate marker when ``marked``), or a dash when there is no number."""
     if fig is None:
         return [f'<text class="mc-value" x="{zero + 4:.1f}" y="{y + BAR - 2}">—</text>']
-    value = _signed(fig)
-    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
-    label_x = zero + max(value, 0) * scale + 4
-    return [
-        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-        f'<text class="mc-value" x="{label_x:.1f}" y="{y + BAR - 2}">'
-        f"{escape(convert((fig.estimate if marked else '') + figure_text(fig, False)))}</text>",
-    ]
+    label = escape(convert((fig.estimate if marked else "") + figure_text(fig, False)))
+    return bar(_signed(fig), cls, label, y, zero, scale, "mc-value")

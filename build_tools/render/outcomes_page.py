@@ -12,19 +12,16 @@ from html import escape
 
 from build_tools.annotate.metrics import BEFORE
 from build_tools.annotate.outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
+from build_tools.render.metrics_chart import BAR, LEFT, ROW, WIDTH, axis, bar
+from build_tools.render.metrics_text import number_text
 
 Convert = Callable[[str], str]
 Href = Callable[[str], str]
 
 
-def _number(value: float) -> str:
-    """12.0 -> '12', 0.1 -> '0.1'."""
-    return str(int(value)) if float(value).is_integer() else repr(value)
-
-
 def value_text(value: Value) -> str:
     """A published value as a reader says it: 地区生产总值增长0.1%."""
-    number = _number(value.value) + value.unit
+    number = number_text(value.value) + value.unit
     shown = value.qualifier + number if value.qualifier in BEFORE else number + value.qualifier
     return value.label + shown
 
@@ -76,7 +73,8 @@ CHART_STYLE = (
     ".outcomes-chart .oc-outcome{fill:var(--md-primary-fg-color,#3f51b5)}"
     ".outcomes-chart .oc-axis{stroke:currentColor;stroke-opacity:.4}"
 )
-WIDTH, LEFT, RIGHT, ROW, BAR = 360, 8, 118, 50, 12
+# The outcome's label carries its verdict too, so its bars leave more room on the right than the headline chart's.
+RIGHT = 118
 
 
 def chartable(rows: list[Pairing]) -> list[Pairing]:
@@ -95,10 +93,7 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
         return ""
     c = convert
     # chartable() keeps the rows whose target has a value.
-    values = [v for r in rows for v in (r.target.value, r.outcome.values[0].value) if v is not None]
-    low, high = min(0.0, *values), max(0.0, *values)
-    scale = (WIDTH - LEFT - RIGHT) / ((high - low) or 1)
-    zero = LEFT + (-low) * scale
+    zero, scale = axis([v for r in rows for v in (r.target.value, r.outcome.values[0].value) if v is not None], RIGHT)
     height = 34 + ROW * len(rows)
     desc = "；".join(
         f"{r.target.indicator}：目标{r.target.text}，实际{value_text(r.outcome.values[0])}，{r.verdict.words}"
@@ -121,27 +116,17 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
         assert target is not None, "chartable() keeps the rows whose target has a value"
         verdict = f"{row.verdict.sign} {row.verdict.words}"
         parts.append(f'<text x="{LEFT}" y="{top + 10}">{escape(c(row.target.indicator))}</text>')
-        parts += _bar(target, "oc-target", escape(c(row.target.text)), top + 14, zero, scale)
-        parts += _bar(
+        parts += bar(target, "oc-target", escape(c(row.target.text)), top + 14, zero, scale)
+        parts += bar(
             outcome.value,
             "oc-outcome",
-            escape(c(f"{_number(outcome.value)}{outcome.unit} {verdict}")),
+            escape(c(f"{number_text(outcome.value)}{outcome.unit} {verdict}")),
             top + 16 + BAR,
             zero,
             scale,
         )
     parts += [f'<line class="oc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>', "</svg>"]
     return "\n".join(parts)
-
-
-def _bar(value: float, cls: str, label: str, y: float, zero: float, scale: float) -> list[str]:
-    """One horizontal bar from zero, its label after it."""
-    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
-    label_x = zero + max(value, 0) * scale + 4
-    return [
-        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-        f'<text x="{label_x:.1f}" y="{y + BAR - 2}">{label}</text>',
-    ]
 
 
 def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
