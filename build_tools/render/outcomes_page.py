@@ -139,7 +139,7 @@ def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
         f"## {c('目标与实际')} {{#metrics-outcomes-title}}",
         "",
         c(
-            "报告定下的目标，与后来官方文件公布的结果结果并列。目标链接到报告原文，实际结果注明出处。"
+            "报告定下的目标，与后来官方文件公布的实际结果并列。目标链接到报告原文，实际结果注明出处。"
             "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。"
         )
         + c(ABOUT_RULE)
