@@ -25,6 +25,8 @@ class EditionEntry:
     config: str | None = None
     conversion: str = ""
     translation: str = ""
+    # A translation's UI labels file (a PO file: one entry per label of render/labels.py).
+    labels: str = ""
 
 
 # The source edition: the report's own text.
@@ -44,6 +46,8 @@ class Edition:
     query_map: dict[str, str] = field(default_factory=dict)
     # Traditional -> Simplified, applied to query and text alike by the exact search (see fold_map).
     fold: dict[str, str] = field(default_factory=dict)
+    # The edition's own words by label name (render/labels.py): converted, or from its labels file.
+    words: dict[str, str] = field(default_factory=dict)
     # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
     warnings: list[SeedError] = field(default_factory=list)
 

@@ -23,6 +23,8 @@ class EditionConfig(Config):
     # Neither: the source text itself (zh-Hans).
     conversion = opt.Type(str, default="")
     translation = opt.Optional(opt.Type(str))
+    # A translation's UI labels (a PO file, one entry per label); only with `translation`.
+    labels = opt.Optional(opt.Type(str))
 
 
 class ReportConfig(Config):

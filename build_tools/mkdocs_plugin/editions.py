@@ -11,6 +11,7 @@ import gzip
 import logging
 import posixpath
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,14 @@ def entry_of(edition: EditionConfig) -> EditionEntry:
         config=edition.config,
         conversion=edition.conversion,
         translation=edition.translation or "",
+        labels=edition.labels or "",
     )
+
+
+def resolved(entry: EditionEntry, root: Path) -> EditionEntry:
+    """An entry with its translation and labels files as paths below the config's folder."""
+    files = {k: str(root / v) for k, v in (("translation", entry.translation), ("labels", entry.labels)) if v}
+    return replace(entry, **files)
 
 
 def entries(options: ReportConfig) -> list[EditionEntry]:
@@ -108,3 +116,25 @@ def merge_sitemap(site_dir: Path, twin_path: str) -> None:
         gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb", mtime=0) as gz,
     ):
         gz.write(text.encode("utf-8"))
+
+
+def own_handwritten(files, config: MkDocsConfig, options: ReportConfig):
+    """Handwritten pages in the edition's language: ``about.en.md`` is the en edition's ``about.md``.
+
+    A page suffixed with an edition's lang is dropped from every other edition; in its own, it
+    takes the place of the page without the suffix (same URL, same nav entry).
+    """
+    from mkdocs.structure.files import File
+
+    langs = {e.lang for e in entries(options)}
+    for file in list(files):
+        stem, dot, lang = file.src_uri.removesuffix(".md").rpartition(".")
+        if not (file.src_uri.endswith(".md") and dot and lang in langs):
+            continue
+        files.remove(file)
+        if lang == options.edition:
+            base = files.get_file_from_path(stem + ".md")
+            if base is not None:
+                files.remove(base)
+            files.append(File.generated(config, stem + ".md", abs_src_path=file.abs_src_path))
+    return files
