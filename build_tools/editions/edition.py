@@ -54,3 +54,19 @@ class Edition:
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).
 WHOLE = 100000
+
+
+def handwritten(sources: list[str], lang: str, langs: set[str]) -> dict[str, str]:
+    """Which handwritten file each page of an edition comes from (page -> source, both docs-relative).
+
+    ``about.en.md`` is the en edition's ``about.md``: a page suffixed with an edition's lang is
+    dropped from every other edition and, in its own, takes the place of the page without it.
+    """
+    pages: dict[str, str] = {}
+    for src in sources:
+        stem, dot, suffix = src.removesuffix(".md").rpartition(".")
+        if not (src.endswith(".md") and dot and suffix in langs):
+            pages.setdefault(src, src)
+        elif suffix == lang:
+            pages[stem + ".md"] = src
+    return pages

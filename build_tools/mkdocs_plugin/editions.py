@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from build_tools.editions.edition import EditionEntry
+from build_tools.editions.edition import EditionEntry, handwritten
 from build_tools.mkdocs_plugin.config import EditionConfig, ReportConfig, load_site_config
 
 log = logging.getLogger("mkdocs.plugins.report")
@@ -119,22 +119,14 @@ def merge_sitemap(site_dir: Path, twin_path: str) -> None:
 
 
 def own_handwritten(files, config: MkDocsConfig, options: ReportConfig):
-    """Handwritten pages in the edition's language: ``about.en.md`` is the en edition's ``about.md``.
-
-    A page suffixed with an edition's lang is dropped from every other edition; in its own, it
-    takes the place of the page without the suffix (same URL, same nav entry).
-    """
+    """The handwritten pages in the edition's language (see :func:`~build_tools.editions.edition.handwritten`)."""
     from mkdocs.structure.files import File
 
-    langs = {e.lang for e in entries(options)}
+    chosen = handwritten([f.src_uri for f in files], options.edition, {e.lang for e in entries(options)})
     for file in list(files):
-        stem, dot, lang = file.src_uri.removesuffix(".md").rpartition(".")
-        if not (file.src_uri.endswith(".md") and dot and lang in langs):
-            continue
-        files.remove(file)
-        if lang == options.edition:
-            base = files.get_file_from_path(stem + ".md")
-            if base is not None:
-                files.remove(base)
-            files.append(File.generated(config, stem + ".md", abs_src_path=file.abs_src_path))
+        if file.src_uri.endswith(".md") and chosen.get(file.src_uri) != file.src_uri:
+            files.remove(file)
+    for page, src in chosen.items():
+        if page != src:
+            files.append(File.generated(config, page, abs_src_path=str(Path(config.docs_dir) / src)))
     return files

@@ -66,7 +66,8 @@ class ParallelWriter(Writer):
         about = urls.relative(src, "about.md")
         w = {k: html.escape(v, quote=True) for k, v in self.words.items()}
         return (
-            f'<p class="translation-note" data-search-exclude="">{w["UNOFFICIAL"]} <a href="{about}">{w["ABOUT_LINK"]}</a>'
+            f'<p class="translation-note" data-search-exclude="">{w["UNOFFICIAL"]}'
+            f' <a href="{about}">{w["ABOUT_LINK"]}</a>'
             f' <button type="button" class="originals-all" aria-pressed="false" hidden'
             f' data-show="{w["SHOW_ALL"]}" data-hide="{w["HIDE_ALL"]}">{w["SHOW_ALL"]}</button></p>'
         )
