@@ -12,12 +12,14 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from build_tools.annotate.load import load_entries, load_report
 from build_tools.model import Report
 from build_tools.render import labels, urls
 from build_tools.render.pages import Page
 from build_tools.render.parallel import ParallelWriter
 from build_tools.seeds.paths import Seeds
 
+from .edition import EditionEntry
 from .translation import check_translation, load_qualifiers, read_po, units
 from .ui_labels import load_labels
 
@@ -39,13 +41,26 @@ def translated_texts(seeds: Seeds, path: Path, report: Report, entries: list, st
     }
 
 
+def check_translated(seeds: Seeds, entry: EditionEntry, strict: bool) -> None:
+    """Check a translated edition's PO files before any edition is written (its build comes last)."""
+    report = load_report(seeds)
+    translated_texts(seeds, Path(entry.translation), report, load_entries(seeds, report), strict)
+    load_labels(Path(entry.labels), strict)
+
+
 def translated_pages(
     report: Report, texts: Mapping[str, str], words: Mapping[str, str], zh_pages: list[Page], home_extra: str
 ) -> list[Page]:
     """Every page of a translated edition: the report's in parallel, then the glossary and metrics pages."""
     extra = [p for p in zh_pages if p.src in EXTRA_PAGES]
-    glance = _in_chinese(home_extra, words) if home_extra else ""
+    # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
+    glance = _in_chinese(_glance_heading(home_extra, words), words, ' data-search-exclude=""') if home_extra else ""
     return ParallelWriter(report, texts, words).pages(home_extra=glance) + translated_extra_pages(extra, words)
+
+
+def _glance_heading(markdown: str, words: Mapping[str, str]) -> str:
+    """The glance's heading in the edition's words (it is in the table of contents), until the glance is translated."""
+    return re.sub(r"^## .*(\{#metrics-glance\})$", lambda m: f"## {words['GLANCE']} {m.group(1)}", markdown, flags=re.M)
 
 
 def translated_extra_pages(zh_pages: list[Page], words: Mapping[str, str]) -> list[Page]:
@@ -72,9 +87,10 @@ def _retitled(markdown: str, title: str, words: Mapping[str, str]) -> str:
     return f"---\n{front}---\n" + _in_chinese(body, words)
 
 
-def _in_chinese(body: str, words: Mapping[str, str]) -> str:
+def _in_chinese(body: str, words: Mapping[str, str], attrs: str = "") -> str:
+    """Chinese text marked as such, under one line saying it is not translated yet."""
     note = words["NOT_YET_TRANSLATED"]
-    return f'<p class="translation-note">{note}</p>\n\n<div lang="zh-Hans" markdown>\n\n{body}\n\n</div>\n'
+    return f'<p class="translation-note">{note}</p>\n\n<div lang="zh-Hans"{attrs} markdown>\n\n{body}\n\n</div>\n'
 
 
 def _yaml_string(text: str) -> str:

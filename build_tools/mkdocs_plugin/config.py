@@ -40,6 +40,8 @@ class ReportConfig(Config):
     # The English translation (gettext PO) and the qualifiers it must carry.
     translation = opt.Optional(opt.Type(str))
     qualifiers = opt.Optional(opt.Type(str))
+    # Its UI labels (gettext PO, one entry per label of build_tools/render/labels.py).
+    labels = opt.Optional(opt.Type(str))
 
     # This build's edition (a lang of `editions`, where its conversion is named).
     edition = opt.Type(str, default="zh-Hans")

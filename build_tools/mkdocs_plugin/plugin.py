@@ -22,6 +22,7 @@ from build_tools.editions.build import build_edition
 from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
 from build_tools.editions.transform import check_buildable
+from build_tools.editions.translated import check_translated
 from build_tools.mkdocs_plugin import editions, preview, search
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
@@ -50,10 +51,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.search_pages, self.reading_order = {}, []
         own, others = editions.resolved(editions.own(self.config), self.root), editions.entries(self.config)
         try:
+            seeds = seeds_from_options(self.root, self.config)
             for entry in others:
                 check_buildable(entry)  # every edition, before the first one is written
+                if entry.translation and not own.path and entry.lang != own.lang:
+                    check_translated(seeds, editions.resolved(entry, self.root), bool(config.strict))
             self.edition = build_edition(
-                seeds_from_options(self.root, self.config),
+                seeds,
                 own,
                 [e for e in others if e.lang != own.lang],
                 source_url(config, self.root),

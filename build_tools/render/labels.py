@@ -9,6 +9,8 @@ CLOSING = "结束语"
 # Appended to a part's heading for the page of its paragraphs after the subsections.
 CONTINUED = "（续）"
 GLOSSARY = "术语表"
+# The home page's heading of the headline figures.
+GLANCE = "主要数字一览"
 METRICS = "数据"
 PERMALINK = "本段链接"
 TERM_MORE = "查看词条"
