@@ -97,9 +97,9 @@ def build_edition(
         }
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
-        words = edition_words(Path(entry.labels), strict, convert)
-        pages = translated_pages(report, texts, words, pages, home)
-        return Edition(pages=pages, files=files, convert=convert, words=words)
+        own_words = edition_words(Path(entry.labels), strict, convert)
+        pages = translated_pages(report, texts, own_words, pages, home)
+        return Edition(pages=pages, files=files, convert=convert, words=own_words)
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
