@@ -208,3 +208,45 @@ def test_every_label_is_translated_and_the_labels_file_is_well_formed():
     assert {e.msgctxt for e in UI} == set(labels.table())
     words = load_labels(ROOT / "seeds" / "en-ui.po", strict=True)
     assert not [k for k, v in words.items() if langtext.HAN.search(v)]
+
+
+def test_labels_template_merges_into_the_labels_file(tmp_path, monkeypatch):
+    """seeds/README's way to bring the labels file up to date: po-template --labels, then msgmerge."""
+    import subprocess
+
+    from build_tools import cli
+    from build_tools.render import labels
+
+    monkeypatch.chdir(ROOT)
+    pot = tmp_path / "en-ui.pot"
+    assert cli.main(["po-template", "--labels", str(pot)]) == 0
+    assert [(e.msgctxt, e.msgid) for e in polib.pofile(str(pot))] == list(labels.table().items())
+    merged = tmp_path / "en-ui.po"
+    subprocess.run(["msgmerge", "--quiet", "-o", str(merged), str(ROOT / "seeds" / "en-ui.po"), str(pot)], check=True)
+    assert {e.msgctxt: e.msgstr for e in polib.pofile(str(merged))} == {e.msgctxt: e.msgstr for e in UI}
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(ROOT / "seeds" / "en-ui.po")], check=True)
+
+
+@pytest.mark.parametrize(
+    "old, new, message, strict_only",
+    [
+        ('msgstr "Contents"', 'msgstr "目录 Contents"', "CONTENTS: Chinese '目录' in the translation", False),
+        ('msgctxt "CONTENTS"', 'msgctxt "CONTENT"', "CONTENT: no such label; remove the entry", True),
+        ('msgstr "Contents"', 'msgstr ""', "CONTENTS: not translated", True),
+    ],
+    ids=["chinese", "unknown", "untranslated"],
+)
+def test_labels_file_problems_name_their_line(tmp_path, old, new, message, strict_only):
+    from build_tools.editions.ui_labels import load_labels
+    from build_tools.seeds.errors import SeedError
+
+    path = tmp_path / "en-ui.po"
+    source = (ROOT / "seeds" / "en-ui.po").read_text(encoding="utf-8")
+    path.write_text(source.replace(old, new), encoding="utf-8")
+    line = _line_of(path, 'msgctxt "CONTENT"' if "CONTENT:" in message else 'msgctxt "CONTENTS"')
+    notes: list[str] = []
+    if strict_only:
+        load_labels(path, strict=False, report=notes)
+        assert [n for n in notes if f"en-ui.po:{line}: {message}" in n], notes
+    with pytest.raises(SeedError, match=re.escape(f"en-ui.po:{line}: {message}")):
+        load_labels(path, strict=True)

@@ -50,6 +50,6 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
     if seeds.labels:
         from build_tools.editions.ui_labels import load_labels
 
-        load_labels(seeds.labels, strict)
+        load_labels(seeds.labels, strict, notes)
         count += 1
     return count, warnings

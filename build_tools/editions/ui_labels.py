@@ -30,11 +30,11 @@ def labels_template() -> polib.POFile:
     return pot
 
 
-def load_labels(path: Path | str, strict: bool = False) -> dict[str, str]:
+def load_labels(path: Path | str, strict: bool = False, report: list[str] | None = None) -> dict[str, str]:
     """The edition's label of every name, checked; raise every problem at once, each with its line.
 
     Missing, fuzzy (the zh-Hans label changed) and untranslated labels are errors in strict
-    mode; otherwise such a label keeps its zh-Hans text.
+    mode; otherwise such a label keeps its zh-Hans text and ``report`` receives the problem.
     """
     shown = display_path(path)
     source = labels.table()
@@ -58,4 +58,6 @@ def load_labels(path: Path | str, strict: bool = False) -> dict[str, str]:
         seen.add(key)
     missing = [SeedError(shown, None, f"{key}: no entry; add one") for key in source if key not in seen]
     raise_all(errors + (notes + missing if strict else []))
+    if report is not None:
+        report += [str(e) for e in notes + missing]
     return out
