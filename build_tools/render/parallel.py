@@ -68,7 +68,7 @@ class ParallelWriter(Writer):
         return (
             f'<p class="translation-note" data-search-exclude="">{w["UNOFFICIAL"]}'
             f' <a href="{about}">{w["ABOUT_LINK"]}</a>'
-            f' <button type="button" class="originals-all" aria-pressed="false" hidden'
+            f' <button type="button" class="originals-all" aria-pressed="false"'
             f' data-show="{w["SHOW_ALL"]}" data-hide="{w["HIDE_ALL"]}">{w["SHOW_ALL"]}</button></p>'
         )
 

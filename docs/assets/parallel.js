@@ -17,7 +17,6 @@
     var button = document.querySelector("button.originals-all");
     if (WIDE.matches) setAll(true);
     if (!button) return;
-    button.hidden = false;
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-pressed") !== "true";
       setAll(open);
