@@ -20,7 +20,7 @@ from build_tools.seeds.yamlio import display_path
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import _converted_search, fold_map
 from .transform import converted_text, text_transform
-from .translated import edition_words, translated_pages, translated_texts
+from .translated import Sources, edition_words, translated_pages, translated_texts
 
 
 def build_edition(
@@ -98,7 +98,8 @@ def build_edition(
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
         own_words = edition_words(Path(entry.labels), strict, convert)
-        pages = translated_pages(report, texts, own_words, pages, home)
+        sources = Sources(seeds, report, entries, where, indicators, figures, results)
+        pages = translated_pages(sources, texts, own_words, pages, home)
         return Edition(pages=pages, files=files, convert=convert, words=own_words)
     for page in pages:
         page.title = convert(page.title)

@@ -8,8 +8,10 @@ each Chinese original under its block.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.annotate.load import load_entries, load_report
@@ -48,14 +50,28 @@ def check_translated(seeds: Seeds, entry: EditionEntry, strict: bool) -> None:
     load_labels(Path(entry.labels), strict)
 
 
+@dataclass
+class Sources:
+    """What the zh-Hans glossary and metrics pages are made from, for their translated renderers."""
+
+    seeds: Seeds
+    report: Report
+    entries: list = field(default_factory=list)  # glossary entries (annotate.glossary.Entry)
+    where: dict = field(default_factory=dict)  # glossary term -> the blocks it occurs in
+    indicators: list = field(default_factory=list)  # headline indicators (annotate.metrics.Indicator)
+    figures: list = field(default_factory=list)  # every figure (annotate.metrics.Figure)
+    results: list = field(default_factory=list)  # targets paired with outcomes (annotate.outcomes)
+
+
 def translated_pages(
-    report: Report, texts: Mapping[str, str], words: Mapping[str, str], zh_pages: list[Page], home_extra: str
+    sources: Sources, texts: Mapping[str, str], words: Mapping[str, str], zh_pages: list[Page], home_extra: str
 ) -> list[Page]:
     """Every page of a translated edition: the report's in parallel, then the glossary and metrics pages."""
     extra = [p for p in zh_pages if p.src in EXTRA_PAGES]
     # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
-    glance = _in_chinese(_glance_heading(home_extra, words), words, ' data-search-exclude=""') if home_extra else ""
-    return ParallelWriter(report, texts, words).pages(home_extra=glance) + translated_extra_pages(extra, words)
+    glance = _in_chinese(_glance_heading(home_extra, words), None, ' data-search-exclude=""') if home_extra else ""
+    pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
+    return pages + translated_extra_pages(extra, words, sources)
 
 
 def _glance_heading(markdown: str, words: Mapping[str, str]) -> str:
@@ -63,12 +79,13 @@ def _glance_heading(markdown: str, words: Mapping[str, str]) -> str:
     return re.sub(r"^## .*(\{#metrics-glance\})$", lambda m: f"## {words['GLANCE']} {m.group(1)}", markdown, flags=re.M)
 
 
-def translated_extra_pages(zh_pages: list[Page], words: Mapping[str, str]) -> list[Page]:
+def translated_extra_pages(zh_pages: list[Page], words: Mapping[str, str], sources: Sources) -> list[Page]:
     """The glossary and metrics pages of a translated edition (``zh_pages``: the zh-Hans ones, by src).
 
     The one hook for the English glossary and metrics pages: until their renderers are wired
-    in here, each page is its zh-Hans text marked lang="zh-Hans" under one line saying so,
-    with the edition's title, so its URL and ids exist and every link to it resolves.
+    in here (from ``sources``, what the zh-Hans pages are made from, and the edition's ``words``),
+    each page is its zh-Hans text marked lang="zh-Hans" under one line saying so, with the
+    edition's title, so its URL and ids exist and every link to it resolves.
     """
     titles = {urls.GLOSSARY: words["GLOSSARY"], urls.METRICS: words["METRICS"]}
     out = []
@@ -84,13 +101,13 @@ def _retitled(markdown: str, title: str, words: Mapping[str, str]) -> str:
     front = m.group(1) if m else ""
     front = re.sub(r"^title: .*$", "title: " + _yaml_string(title), front, count=1, flags=re.M)
     body = markdown[m.end() :] if m else markdown
-    return f"---\n{front}---\n" + _in_chinese(body, words)
+    return f"---\n{front}---\n" + _in_chinese(body, words["NOT_YET_TRANSLATED"])
 
 
-def _in_chinese(body: str, words: Mapping[str, str], attrs: str = "") -> str:
-    """Chinese text marked as such, under one line saying it is not translated yet."""
-    note = words["NOT_YET_TRANSLATED"]
-    return f'<p class="translation-note">{note}</p>\n\n<div lang="zh-Hans"{attrs} markdown>\n\n{body}\n\n</div>\n'
+def _in_chinese(body: str, note: str | None, attrs: str = "") -> str:
+    """Chinese text marked as such, under one line (``note``) saying it is not translated yet."""
+    line = f'<p class="translation-note">{html.escape(note)}</p>\n\n' if note else ""
+    return f'{line}<div lang="zh-Hans"{attrs} markdown>\n\n{body}\n\n</div>\n'
 
 
 def _yaml_string(text: str) -> str:
