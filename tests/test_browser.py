@@ -529,7 +529,8 @@ def test_no_request_leaves_localhost(desktop):
     for edition in EDITIONS:
         for path in PAGES:
             desktop.goto(edition + path)
-    _search(desktop.page, "乌海湖")
+    _search(desktop.goto(""), "乌海湖")
+    _search(desktop.goto("en/"), "Wuhai Lake")
     seen = desktop.requests + REQUESTS
     assert any(u.endswith("search_index.json") for u in seen), "the search index was never requested"
     outside = sorted({u for u in seen if not _is_local(u)})

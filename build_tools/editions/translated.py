@@ -69,14 +69,19 @@ def translated_pages(
     """Every page of a translated edition: the report's in parallel, then the glossary and metrics pages."""
     extra = [p for p in zh_pages if p.src in EXTRA_PAGES]
     # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
-    glance = _in_chinese(_glance_heading(home_extra, words), None, ' data-search-exclude=""') if home_extra else ""
+    glance = _glance(home_extra, words) if home_extra else ""
     pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
     return pages + translated_extra_pages(extra, words, sources)
 
 
-def _glance_heading(markdown: str, words: Mapping[str, str]) -> str:
-    """The glance's heading in the edition's words (it is in the table of contents), until the glance is translated."""
-    return re.sub(r"^## .*(\{#metrics-glance\})$", lambda m: f"## {words['GLANCE']} {m.group(1)}", markdown, flags=re.M)
+def _glance(markdown: str, words: Mapping[str, str]) -> str:
+    """The home page's glance until it is translated: its heading in the edition's words (it is in the
+    table of contents), its body marked Chinese and kept out of search (the metrics page's figures)."""
+    heading = re.search(r"^## .*(\{#metrics-glance\})$", markdown, flags=re.M)
+    if heading is None:
+        return _in_chinese(markdown, None, ' data-search-exclude=""')
+    body = markdown[: heading.start()] + markdown[heading.end() :]
+    return f"## {words['GLANCE']} {heading.group(1)}\n\n" + _in_chinese(body, None, ' data-search-exclude=""')
 
 
 def translated_extra_pages(zh_pages: list[Page], words: Mapping[str, str], sources: Sources) -> list[Page]:
