@@ -5,6 +5,7 @@
     python -m build_tools candidates       quoted phrases neither in the glossary nor the not-a-term list
     python -m build_tools metrics FILE     the figures of a report, as JSON
     python -m build_tools po-template OUT  the translation template (OUT.pot) of the configured report
+    python -m build_tools po-template --labels OUT  the template of a translated edition's UI labels
     python -m build_tools pages OUT        an edition's docs tree (Markdown, data files, nav.yml) for any MkDocs engine
 
 Every failure is one line per problem (``seeds/x.yml:12: …``) and exit status 1.
@@ -102,7 +103,12 @@ def metrics(args) -> int:
 
 def po_template(args) -> int:
     from build_tools.editions.translation import write_template
+    from build_tools.editions.ui_labels import labels_template
 
+    if args.labels:
+        count = write_template(labels_template(), args.out)
+        print(f"{args.out}: {count} labels")
+        return 0
     count = write_template(load_report(seeds_from_config(args.config)), args.out)
     print(f"{args.out}: {count} units")
     return 0
@@ -143,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("po-template", help="write the translation template (a .pot file) of the configured report")
     p.add_argument("out")
     p.add_argument("--config", default=CONFIG)
+    p.add_argument("--labels", action="store_true", help="the template of a translated edition's UI labels instead")
     p.set_defaults(run=po_template)
     p = sub.add_parser("pages", help="write the generated docs tree (Markdown, data files, nav.yml) of an edition")
     p.add_argument("out", help="a new folder")

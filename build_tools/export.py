@@ -15,9 +15,9 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from build_tools.editions.build import build_edition
-from build_tools.editions.edition import Edition
-from build_tools.mkdocs_plugin.config import report_options
-from build_tools.mkdocs_plugin.editions import entries
+from build_tools.editions.edition import Edition, handwritten
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from build_tools.mkdocs_plugin.editions import entries, resolved
 from build_tools.render.nav import site_nav
 from build_tools.seeds.errors import SeedError
 from build_tools.seeds.paths import seeds_from_options
@@ -38,10 +38,16 @@ def write_pages(config: MkDocsConfig, out: Path, lang: str | None = None) -> lis
         raise SeedError(config.config_file_path, None, f"no edition '{lang}' in the report plugin's 'editions'")
     _check_new(out)
     root = Path(config.config_file_path).resolve().parent
-    edition = build_edition(seeds_from_options(root, options), entry, [e for e in every if e != entry])
+    if entry.config and lang != options.edition:
+        # Its own config file says its site-wide words (the nav's titles of handwritten pages).
+        config = load_site_config(root / entry.config)
+    own = resolved(entry, root)
+    edition = build_edition(seeds_from_options(root, options), own, [e for e in every if e != entry])
+    pages = handwritten(_sources(Path(config.docs_dir)), lang, {e.lang for e in every})
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.exists() else None) as tmp:
         tree = Path(tmp) / "tree"
-        _write_tree(tree, Path(config.docs_dir), edition, site_nav(edition.pages, config.nav or [], edition.convert))
+        nav = site_nav(edition.pages, config.nav or [], edition.convert)
+        _write_tree(tree, Path(config.docs_dir), pages, edition, nav)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(tree), str(out))
     return [out]
@@ -61,10 +67,14 @@ def _check_new(out: Path) -> None:
         out.rmdir()
 
 
-def _write_tree(tree: Path, docs_dir: Path, edition: Edition, nav: list) -> None:
+def _sources(docs_dir: Path) -> list[str]:
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+
+
+def _write_tree(tree: Path, docs_dir: Path, pages: dict[str, str], edition: Edition, nav: list) -> None:
     """The handwritten pages (converted), the generated pages and files, and nav.yml."""
-    for source in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        target = tree / source.relative_to(docs_dir)
+    for name, src in pages.items():
+        source, target = docs_dir / src, tree / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".md":
             target.write_text(edition.convert(source.read_text(encoding="utf-8")), encoding="utf-8")

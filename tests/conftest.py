@@ -83,3 +83,14 @@ def drop_front_matter_corrections(project: Path) -> None:
     table = project / "seeds" / "zh-hant-corrections.yml"
     lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
     table.write_text("".join(line for line in lines if not line.startswith("发布:")), encoding="utf-8")
+
+
+def merge_translation(project: Path) -> None:
+    """Bring the project's seeds/en.po up to date with its report the documented way (README: po-template, then
+    msgmerge): units the report no longer has become obsolete (#~), which a strict build would refuse as live."""
+    pot = project / "en.pot"
+    subprocess.run([sys.executable, "-m", "build_tools", "po-template", str(pot)], cwd=project, check=True)
+    subprocess.run(
+        ["msgmerge", "--quiet", "--update", "--backup=off", "seeds/en.po", str(pot)], cwd=project, check=True
+    )
+    pot.unlink()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, build_site, drop_front_matter_corrections
+from conftest import ROOT, build_site, drop_front_matter_corrections, merge_translation
 from support.project import copy_project
 
 
@@ -89,6 +89,7 @@ def test_report_without_title_and_with_bom_builds(project):
     body = "".join(lines[next(k for k, line_ in enumerate(lines) if line_.strip().startswith("一、")) :])
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     drop_front_matter_corrections(project)
+    merge_translation(project)
     out = project / "site"
     result = build_site(out, cwd=project)
     assert result.returncode == 0, result.stderr

@@ -23,9 +23,10 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobil
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 TIMEOUT_MS = 10_000
 
-# Pages checked for console errors, outside requests and horizontal scroll, in both editions.
+# Pages checked for console errors, outside requests and horizontal scroll, in every edition.
 PAGES = ["", "part-1/section-1/", "glossary/", "metrics/"]
-EDITIONS = ["", "zh-Hant/"]
+EDITIONS = ["", "zh-Hant/", "en/"]
+EDITION_IDS = ["zh-Hans", "zh-Hant", "en"]
 
 # Every request URL any test's browser made: the last test checks none left 127.0.0.1.
 REQUESTS: list[str] = []
@@ -245,8 +246,10 @@ def _search(page, query: str, expect_results: bool = True) -> list[str]:
     box.fill(query)
     box.press("End")
     meta = page.locator(".md-search-result__meta")
-    # Wait until the worker has answered for this query: a count, or "no results" (没有/沒有).
-    page.wait_for_function("() => /\\d|没有|沒有/.test(document.querySelector('.md-search-result__meta').textContent)")
+    # Wait until the worker has answered for this query: a count, or "no results" (没有/沒有/No matching).
+    page.wait_for_function(
+        "() => /\\d|没有|沒有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
     if expect_results:
         assert hrefs, f"no results for {query}: {meta.text_content()}"
@@ -336,7 +339,7 @@ def test_search_finds_the_sentence_that_states_a_figure(desktop, query):
     assert query.replace("８３.８％", "83.8%") in _block_text(desktop, first)
 
 
-@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_search_says_when_nothing_matches(desktop, edition):
     page = desktop.goto(edition)
     assert _search(page, "qzxjvq", expect_results=False) == []
@@ -380,7 +383,7 @@ def test_permalink_scrolls_paragraph_into_view(phone):
     assert inside, box
 
 
-@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_link_to_a_moved_paragraph_reaches_it(phone, edition):
     """A link shared when part 一's closing paragraphs were on its page still lands on the paragraph."""
     page = phone.goto(f"{edition}part-1/#p1-0-4")
@@ -451,7 +454,7 @@ def test_chinese_quotation_marks_come_from_a_cjk_face(desktop, edition, face):
 # -- 6. No console errors ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_no_console_errors(desktop, edition):
     for path in PAGES:
         desktop.goto(edition + path, wait_until="networkidle")
@@ -461,7 +464,7 @@ def test_no_console_errors(desktop, edition):
 # -- 8. The phone layout at 360 px ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_phone_has_no_horizontal_scroll(phone, edition):
     wide = {}
     for path in PAGES:
@@ -526,7 +529,8 @@ def test_no_request_leaves_localhost(desktop):
     for edition in EDITIONS:
         for path in PAGES:
             desktop.goto(edition + path)
-    _search(desktop.page, "乌海湖")
+    _search(desktop.goto(""), "乌海湖")
+    _search(desktop.goto("en/"), "Wuhai Lake")
     seen = desktop.requests + REQUESTS
     assert any(u.endswith("search_index.json") for u in seen), "the search index was never requested"
     outside = sorted({u for u in seen if not _is_local(u)})

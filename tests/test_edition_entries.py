@@ -91,10 +91,13 @@ def assert_same(compared: filecmp.dircmp) -> None:
         assert_same(sub)
 
 
-def test_a_translation_entry_is_refused_until_its_transform_exists(tmp_path):
+def test_a_translation_entry_without_its_labels_file_is_refused_in_one_line(tmp_path):
+    """A translated edition's own words come from its labels file: without one, nothing is written."""
     project = copy_project(ROOT, tmp_path)
-    add_entry(project, "      - lang: en\n        name: English\n        path: en/\n        translation: seeds/en.po\n")
+    add_entry(
+        project, "      - lang: fr\n        name: Français\n        path: fr/\n        translation: seeds/en.po\n"
+    )
     result = build_site(project / "site", cwd=project)
     assert result.returncode != 0
-    assert "edition 'en': a 'translation' edition (seeds/en.po) cannot be built yet" in result.stdout + result.stderr
+    assert "edition 'fr': a 'translation' edition needs 'labels'" in result.stdout + result.stderr
     assert not (project / "site").exists()

@@ -27,6 +27,8 @@ from conftest import ROOT
 from support.htmltext import source_items
 
 HANT = "zh-Hant/"
+# The English edition's folder (its own tests: test_english.py).
+EN = "en/"
 SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
 CORRECTIONS = load_corrections(ROOT / "seeds" / "zh-hant-corrections.yml")
 NUMBER = re.compile(r"\d[\d.,%]*")
@@ -40,7 +42,7 @@ def hans_files(site: Path) -> set[str]:
     return {
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file() and not p.relative_to(site).as_posix().startswith(HANT)
+        if p.is_file() and not p.relative_to(site).as_posix().startswith((HANT, EN))
     }
 
 
@@ -269,7 +271,8 @@ def test_same_links(site):
         b = [(x.get("rel"), edition_href(x["href"], page_url(rel, HANT))) for x in hant.head_links]
         assert ("canonical", "~/" + rel.removesuffix("index.html")) in a or rel == "404.html", rel
         assert b == a, rel
-        assert sum(map(is_selector, hant.links)) == sum(map(is_selector, hans.links)) == 2, rel
+        # One link per edition: zh-Hans, zh-Hant, en.
+        assert sum(map(is_selector, hant.links)) == sum(map(is_selector, hans.links)) == 3, rel
 
 
 def test_same_numbers(site):
@@ -346,10 +349,10 @@ def test_hreflang_alternates(site):
     for rel in html_pages(site):
         if rel == "404.html":
             continue
-        want = {("zh-Hans", page_url(rel)), ("zh-Hant", page_url(rel, HANT))}
+        want = {("zh-Hans", page_url(rel)), ("zh-Hant", page_url(rel, HANT)), ("en", page_url(rel, EN))}
         for page in pair(site, rel):
             got = [(a["hreflang"], a["href"]) for a in page.alternates]
-            assert len(got) == 2 and set(got) == want, rel
+            assert len(got) == 3 and set(got) == want, rel
 
 
 # --- 5. sitemap ----------------------------------------------------------------------------------
@@ -360,11 +363,11 @@ def sitemap_locs(path: Path) -> list[str]:
     return [loc.text.strip() for loc in ET.parse(path).getroot().findall("s:url/s:loc", ns)]
 
 
-def test_root_sitemap_lists_both_editions(site):
+def test_root_sitemap_lists_every_edition(site):
     pages = [p for p in html_pages(site) if p != "404.html"]
     locs = sitemap_locs(site / "sitemap.xml")
     assert len(locs) == len(set(locs))
-    assert set(locs) == {page_url(p) for p in pages} | {page_url(p, HANT) for p in pages}
+    assert set(locs) == {page_url(p, edition) for p in pages for edition in ("", HANT, EN)}
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
 
 

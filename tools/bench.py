@@ -300,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         build, site = whole_build(Path(work))
         print(f"  whole build (both editions, mkdocs --strict): {build:8.2f} s")
         first_view(site, page_path, label)
+        if args.page is None:  # the same page in the English edition, its Chinese originals included
+            first_view(site, "en/" + page_path, "en/" + label)
         search_bench(site, seeds)
     return 0
 

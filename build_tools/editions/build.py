@@ -20,6 +20,7 @@ from build_tools.seeds.yamlio import display_path
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import _converted_search, fold_map
 from .transform import converted_text, text_transform
+from .translated import Sources, edition_words, translated_pages, translated_texts
 
 
 def build_edition(
@@ -27,12 +28,14 @@ def build_edition(
     entry: EditionEntry = SOURCE,
     others: Sequence[EditionEntry] = (),
     source_url: Callable[[Path, int], str] | None = None,
+    strict: bool = False,
 ) -> Edition:
     """All generated pages and files of one edition (``entry``; the source text by default).
 
     ``others`` are the site's other editions: search folds the characters their
     conversions change, so either script finds the text in any edition.
     ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
+    ``strict``: a translated edition's missing or fuzzy unit or label stops the build.
     """
     report = load_report(seeds)
     entries = load_entries(seeds, report)
@@ -92,6 +95,12 @@ def build_edition(
             "metrics/metrics.csv": metrics_csv(figures, convert, records),
             "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8"),
         }
+    if entry.translation:
+        texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
+        own_words = edition_words(Path(entry.labels), strict, convert)
+        sources = Sources(seeds, report, entries, where, indicators, figures, results)
+        pages = translated_pages(sources, texts, own_words, pages, home)
+        return Edition(pages=pages, files=files, convert=convert, words=own_words)
     for page in pages:
         page.title = convert(page.title)
         page.markdown = convert(page.markdown)
@@ -102,6 +111,7 @@ def build_edition(
         files=files,
         convert=convert,
         jieba_words=words,
+        words=edition_words(None, strict, convert),
         warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
     )
     if entry.conversion:

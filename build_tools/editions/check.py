@@ -47,4 +47,9 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
             notes += [str(e) for e in status.fuzzy + status.obsolete + status.missing]
             notes.append(status.summary(display_path(seeds.translation)))
         count += 2 if seeds.qualifiers else 1
+    if seeds.labels:
+        from build_tools.editions.ui_labels import load_labels
+
+        load_labels(seeds.labels, strict, notes)
+        count += 1
     return count, warnings

@@ -25,6 +25,8 @@ class EditionEntry:
     config: str | None = None
     conversion: str = ""
     translation: str = ""
+    # A translation's UI labels file (a PO file: one entry per label of render/labels.py).
+    labels: str = ""
 
 
 # The source edition: the report's own text.
@@ -44,9 +46,27 @@ class Edition:
     query_map: dict[str, str] = field(default_factory=dict)
     # Traditional -> Simplified, applied to query and text alike by the exact search (see fold_map).
     fold: dict[str, str] = field(default_factory=dict)
+    # The edition's own words by label name (render/labels.py): converted, or from its labels file.
+    words: dict[str, str] = field(default_factory=dict)
     # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
     warnings: list[SeedError] = field(default_factory=list)
 
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).
 WHOLE = 100000
+
+
+def handwritten(sources: list[str], lang: str, langs: set[str]) -> dict[str, str]:
+    """Which handwritten file each page of an edition comes from (page -> source, both docs-relative).
+
+    ``about.en.md`` is the en edition's ``about.md``: a page suffixed with an edition's lang is
+    dropped from every other edition and, in its own, takes the place of the page without it.
+    """
+    pages: dict[str, str] = {}
+    for src in sources:
+        stem, dot, suffix = src.removesuffix(".md").rpartition(".")
+        if not (src.endswith(".md") and dot and suffix in langs):
+            pages.setdefault(src, src)
+        elif suffix == lang:
+            pages[stem + ".md"] = src
+    return pages

@@ -1,4 +1,4 @@
-"""Where an edition's text transform comes from: identity, a script conversion, or (later) a translation."""
+"""Where an edition's text transform comes from: identity, a script conversion, or a translation."""
 
 from __future__ import annotations
 
@@ -16,21 +16,31 @@ def text_transform(seeds: Seeds, entry: EditionEntry, text: str | None = None) -
     """An edition's text transform, as its entry names it: a translation, a script conversion, or none.
 
     The one place an edition's text comes from; ``text`` is the source text the
-    transform applies to (the correction table's phrases must occur in it).
+    transform applies to (the correction table's phrases must occur in it). A
+    translation's report pages come from its PO file (:mod:`.translated`), not from
+    a transform of the Chinese: its transform leaves the handwritten pages (written
+    in its language, ``about.<lang>.md``) and the configuration as they are.
     """
     check_buildable(entry)
+    if entry.translation:
+        return lambda s: s
     return converter(seeds, entry.conversion or None, text)
 
 
 def check_buildable(entry: EditionEntry) -> None:
-    """Refuse an edition whose transform does not exist yet, before anything is written."""
-    if entry.translation:
-        # The PO-based transform of a translated edition plugs in here (text_transform).
+    """Refuse an edition its entry cannot say how to build, before anything is written."""
+    if entry.translation and entry.conversion:
         raise SeedError(
             "mkdocs.yml",
             None,
-            f"edition '{entry.lang}': a 'translation' edition ({entry.translation}) "
-            "cannot be built yet (its transform is not implemented); remove the entry or its 'translation'",
+            f"edition '{entry.lang}': names both a 'conversion' and a 'translation'; keep one",
+        )
+    if entry.translation and not entry.labels:
+        raise SeedError(
+            "mkdocs.yml",
+            None,
+            f"edition '{entry.lang}': a 'translation' edition needs 'labels', the PO file of its UI labels"
+            " (see seeds/README.md)",
         )
 
 

@@ -363,14 +363,14 @@ def _header_errors(po: polib.POFile, shown: str) -> list[SeedError]:
     return errors
 
 
-def write_template(report: Report, out: Path | str) -> int:
-    """Write the POT to a new .pot file (never to an editor's .po); returns the number of entries."""
+def write_template(report: Report | polib.POFile, out: Path | str) -> int:
+    """Write the POT (of a report, or a given one) to a .pot file (never to an editor's .po); the number of entries."""
     out = Path(out)
     if out.suffix != ".pot":
         raise SeedError(
             display_path(out), None, "write the template to a .pot file; merge it into a .po file with msgmerge"
         )
-    pot = template(report)
+    pot = report if isinstance(report, polib.POFile) else template(report)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(str(pot) + "\n", encoding="utf-8")
     tmp.replace(out)

@@ -23,6 +23,8 @@ class EditionConfig(Config):
     # Neither: the source text itself (zh-Hans).
     conversion = opt.Type(str, default="")
     translation = opt.Optional(opt.Type(str))
+    # A translation's UI labels (a PO file, one entry per label); only with `translation`.
+    labels = opt.Optional(opt.Type(str))
 
 
 class ReportConfig(Config):
@@ -38,6 +40,8 @@ class ReportConfig(Config):
     # The English translation (gettext PO) and the qualifiers it must carry.
     translation = opt.Optional(opt.Type(str))
     qualifiers = opt.Optional(opt.Type(str))
+    # Its UI labels (gettext PO, one entry per label of build_tools/render/labels.py).
+    labels = opt.Optional(opt.Type(str))
 
     # This build's edition (a lang of `editions`, where its conversion is named).
     edition = opt.Type(str, default="zh-Hans")

@@ -11,12 +11,13 @@ import gzip
 import logging
 import posixpath
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from build_tools.editions.edition import EditionEntry
+from build_tools.editions.edition import EditionEntry, handwritten
 from build_tools.mkdocs_plugin.config import EditionConfig, ReportConfig, load_site_config
 
 log = logging.getLogger("mkdocs.plugins.report")
@@ -31,7 +32,14 @@ def entry_of(edition: EditionConfig) -> EditionEntry:
         config=edition.config,
         conversion=edition.conversion,
         translation=edition.translation or "",
+        labels=edition.labels or "",
     )
+
+
+def resolved(entry: EditionEntry, root: Path) -> EditionEntry:
+    """An entry with its translation and labels files as paths below the config's folder."""
+    files = {k: str(root / v) for k, v in (("translation", entry.translation), ("labels", entry.labels)) if v}
+    return replace(entry, **files)
 
 
 def entries(options: ReportConfig) -> list[EditionEntry]:
@@ -108,3 +116,17 @@ def merge_sitemap(site_dir: Path, twin_path: str) -> None:
         gzip.GzipFile(fileobj=f, filename="sitemap.xml", mode="wb", mtime=0) as gz,
     ):
         gz.write(text.encode("utf-8"))
+
+
+def own_handwritten(files, config: MkDocsConfig, options: ReportConfig):
+    """The handwritten pages in the edition's language (see :func:`~build_tools.editions.edition.handwritten`)."""
+    from mkdocs.structure.files import File
+
+    chosen = handwritten([f.src_uri for f in files], options.edition, {e.lang for e in entries(options)})
+    for file in list(files):
+        if file.src_uri.endswith(".md") and chosen.get(file.src_uri) != file.src_uri:
+            files.remove(file)
+    for page, src in chosen.items():
+        if page != src:
+            files.append(File.generated(config, page, abs_src_path=str(Path(config.docs_dir) / src)))
+    return files

@@ -22,6 +22,7 @@ from build_tools.editions.build import build_edition
 from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
 from build_tools.editions.transform import check_buildable
+from build_tools.editions.translated import check_translated
 from build_tools.mkdocs_plugin import editions, preview, search
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
@@ -48,15 +49,19 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
         search.reset_jieba()
         self.search_pages, self.reading_order = {}, []
-        own, others = editions.own(self.config), editions.entries(self.config)
+        own, others = editions.resolved(editions.own(self.config), self.root), editions.entries(self.config)
         try:
+            seeds = seeds_from_options(self.root, self.config)
             for entry in others:
                 check_buildable(entry)  # every edition, before the first one is written
+                if entry.translation and not own.path and entry.lang != own.lang:
+                    check_translated(seeds, editions.resolved(entry, self.root), bool(config.strict))
             self.edition = build_edition(
-                seeds_from_options(self.root, self.config),
+                seeds,
                 own,
                 [e for e in others if e.lang != own.lang],
                 source_url(config, self.root),
+                strict=bool(config.strict),
             )
         except SeedError as exc:
             for line in workflow_commands(exc):
@@ -100,6 +105,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.userdict = None
 
     def on_files(self, files: Files, *, config) -> Files:
+        files = editions.own_handwritten(files, config, self.config)
         for page in self.edition.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
         for name, data in self.edition.files.items():
@@ -141,12 +147,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if not config.repo_url or "github.com" not in config.repo_url:
             return None
         address = page.canonical_url or page.url
-        body = self.edition.convert(f"页面：{address}\n段落：\n\n问题：\n")
-        query = urlencode({"title": self.edition.convert(f"{labels.REPORT_ERROR}：{page.title}"), "body": body})
-        return {
-            "href": f"{config.repo_url.rstrip('/')}/issues/new?{query}",
-            "label": self.edition.convert(labels.REPORT_ERROR),
-        }
+        words = self.edition.words or labels.table()
+        body = words["ISSUE_BODY"].replace("{page}", address)
+        query = urlencode({"title": words["ISSUE_TITLE"].replace("{title}", page.title or ""), "body": body})
+        return {"href": f"{config.repo_url.rstrip('/')}/issues/new?{query}", "label": words["REPORT_ERROR"]}
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / "seeds"))

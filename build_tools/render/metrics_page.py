@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from html import escape
 
 from build_tools.annotate.metrics import Figure, Indicator
+from build_tools.render import labels
 from build_tools.render.metrics_chart import chart_svg
 from build_tools.render.metrics_text import (
     Convert,
@@ -257,7 +258,7 @@ def home_markdown(
         )
     return "\n".join(
         [
-            f"## {c('主要数字一览')} {{#metrics-glance}}",
+            f"## {c(labels.GLANCE)} {{#metrics-glance}}",
             "",
             '<ul class="metrics-glance">',
             *items,

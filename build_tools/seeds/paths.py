@@ -21,6 +21,8 @@ class Seeds:
     outcomes: Path | None = None
     translation: Path | None = None
     qualifiers: Path | None = None
+    # The translated edition's UI labels (a PO file).
+    labels: Path | None = None
 
 
 SEED_OPTIONS = (
@@ -34,6 +36,7 @@ SEED_OPTIONS = (
     "outcomes",
     "translation",
     "qualifiers",
+    "labels",
 )
 
 

@@ -1,0 +1,186 @@
+"""The report's pages in a translated edition, read in parallel with the Chinese.
+
+Same pages, ids and order as :mod:`.pages`; each unit's text is its translation
+(``texts``: unit id -> translated text) and each label the edition's (``words``:
+label name -> text). Every block keeps its id and permalink and carries its Chinese
+original in a ``<details lang="zh-Hans">`` under it (side by side on wide screens,
+docs/assets/parallel.js adds one control for the whole page); every heading has
+its Chinese under it. The originals are excluded from search (``data-search-exclude``):
+an English query finds English text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from build_tools.model import Block, Paragraph, Report
+from build_tools.parse.punct import to_display
+from build_tools.render import labels, urls
+from build_tools.render.pages import Page, Writer, escape_text, forward_script, front_matter, inline
+
+ZH = 'lang="zh-Hans"'
+
+
+class ParallelWriter(Writer):
+    """Renders the report's pages in a translation, each unit with its Chinese original."""
+
+    def __init__(self, report: Report, texts: Mapping[str, str], words: Mapping[str, str]):
+        super().__init__(report)
+        self.texts, self.words = texts, words
+
+    def pages(self, home_extra: str = "") -> list[Page]:
+        r = self.report
+        out = [Page(urls.HOME, self.words["HOME"], self.home(home_extra))]
+        for n, part in enumerate(r.parts, 1):
+            out.append(Page(urls.part_src(n), self.plain(part.id, part.heading), self.part(n)))
+            for m, section in enumerate(part.sections, 1):
+                out.append(Page(urls.section_src(n, m), self.plain(section.id, section.heading), self.section(n, m)))
+            if part.after:
+                out.append(Page(urls.part_after_src(n), self.after_title(part), self.part_after(n)))
+        if r.closing:
+            out.append(Page(urls.CLOSING, self.words["CLOSING"], self.closing()))
+        return out
+
+    # -- text ------------------------------------------------------------
+
+    def plain(self, uid: str, zh: str) -> str:
+        """A unit's translation as plain text (its Chinese, typeset, while it has none)."""
+        return self.texts.get(uid) or to_display(zh)
+
+    def text(self, uid: str, zh: str, markdown: bool = False) -> str:
+        """A unit's translation as HTML; an untranslated unit (only outside strict mode) shows its Chinese."""
+        if self.texts.get(uid):
+            return escape_text(self.texts[uid], markdown)
+        return f"<span {ZH}>{escape_text(to_display(zh), markdown)}</span>"
+
+    def after_title(self, part) -> str:
+        return self.plain(part.id, part.heading) + self.words["CONTINUED"]
+
+    def original(self, zh: str, cls: str = "zh-heading") -> str:
+        """A heading's Chinese, under it."""
+        return f'<p class="{cls}" {ZH} data-search-exclude="">{escape_text(to_display(zh), False)}</p>'
+
+    def note(self, src: str) -> str:
+        """The one line saying the translation is unofficial, and the page's control for every original."""
+        about = urls.relative(src, "about.md")
+        w = {k: html.escape(v, quote=True) for k, v in self.words.items()}
+        return (
+            f'<p class="translation-note" data-search-exclude="">{w["UNOFFICIAL"]}'
+            f' <a href="{about}">{w["ABOUT_LINK"]}</a>'
+            f' <button type="button" class="originals-all" aria-pressed="false"'
+            f' data-show="{w["SHOW_ALL"]}" data-hide="{w["HIDE_ALL"]}">{w["SHOW_ALL"]}</button></p>'
+        )
+
+    # -- pages -----------------------------------------------------------
+
+    def home(self, extra: str) -> str:
+        r, src = self.report, urls.HOME
+        title = self.plain("title", r.title) if r.title else self.words["HOME"]
+        lines = [front_matter("title", title), f"# {escape_text(title, True)} {{ #title }}", ""]
+        lines += [self.original(r.title), "", self.note(src), ""] if r.title else [self.note(src), ""]
+        if r.subtitle:
+            lines += self.unit("subtitle", r.subtitle, "subtitle")
+        if r.meta:
+            items = "".join(self.meta_item(k, label, value) for k, (label, value) in enumerate(r.meta, 1))
+            zh = "<br>".join(escape_text(to_display(f"{a}:{b}"), False) for a, b in r.meta)
+            lines += [f'<div class="parallel"><dl id="meta" class="meta">{items}</dl>{self.details(zh)}</div>', ""]
+        if r.speaker:
+            lines += self.unit("speaker", r.speaker, "speaker")
+        if r.salutation:
+            lines += self.unit("salutation", r.salutation, "salutation")
+        lines += self.paragraphs(r.opening, src)
+        lines += [extra, ""] if extra else []
+        lines += [f"## {escape_text(self.words['CONTENTS'], True)} {{ #contents }}", "", self.contents(src), ""]
+        return "\n".join(lines)
+
+    def meta_item(self, k: int, label: str, value: str) -> str:
+        """One metadata item: its translation cut at its first colon into label and value."""
+        en = self.texts.get(f"meta-{k}")
+        if not en:
+            return f"<div {ZH}><dt>{inline(label + ':', (), '')}</dt><dd>{inline(value, (), '')}</dd></div>"
+        name, _, val = en.partition(":")
+        empty = "" if val.strip() else ' class="empty"'
+        return f"<div><dt>{escape_text(name + ':', False)}</dt><dd{empty}>{escape_text(val.strip(), False)}</dd></div>"
+
+    def heading(self, level: str, uid: str, zh: str, anchor: str | None = None) -> list[str]:
+        return [f"{level} {self.text(uid, zh, markdown=True)} {{ #{anchor or uid} }}", "", self.original(zh), ""]
+
+    def part(self, n: int) -> str:
+        part, src = self.report.parts[n - 1], urls.part_src(n)
+        lines = [front_matter("part", self.plain(part.id, part.heading)), *self.heading("#", part.id, part.heading)]
+        lines += [self.note(src), ""]
+        if part.after:
+            lines += [forward_script(urls.ids_of(part.after), urls.relative(src, urls.part_after_src(n))), ""]
+        lines += self.paragraphs(part.before, src)
+        if part.sections:
+            lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
+        return "\n".join(lines)
+
+    def part_after(self, n: int) -> str:
+        part, src = self.report.parts[n - 1], urls.part_after_src(n)
+        title = self.after_title(part)
+        lines = [front_matter("part-after", title), f"# {escape_text(title, True)} {{ #{part.id}-after }}", ""]
+        lines += [self.original(part.heading + labels.CONTINUED), "", self.note(src), ""]
+        lines += self.paragraphs(part.after, src)
+        return "\n".join(lines)
+
+    def section(self, n: int, m: int) -> str:
+        section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
+        lines = [front_matter("section", self.plain(section.id, section.heading))]
+        lines += self.heading("#", section.id, section.heading + section.title_end)
+        lines += [self.note(src), ""]
+        lines += self.paragraphs(section.paragraphs, src)
+        return "\n".join(lines)
+
+    def closing(self) -> str:
+        title = escape_text(self.words["CLOSING"], True)
+        lines = [front_matter("closing", self.words["CLOSING"]), f"# {title} {{ #closing }}", ""]
+        lines += [self.note(urls.CLOSING), ""]
+        lines += self.paragraphs(self.report.closing, urls.CLOSING)
+        return "\n".join(lines)
+
+    def contents(self, src: str) -> str:
+        items = []
+        for n, part in enumerate(self.report.parts, 1):
+            title = escape_text(self.plain(part.id, part.heading), True)
+            items.append(f"- [{title}]({urls.source_link(src, urls.part_src(n))})")
+            items += self.section_links(n, src, "    ")
+        if self.report.closing:
+            items.append(f"- [{escape_text(self.words['CLOSING'], True)}]({urls.source_link(src, urls.CLOSING)})")
+        return "\n".join(items)
+
+    def section_links(self, n: int, src: str, indent: str) -> list[str]:
+        part = self.report.parts[n - 1]
+        links = [(self.plain(s.id, s.heading), urls.section_src(n, m)) for m, s in enumerate(part.sections, 1)]
+        if part.after:
+            links.append((self.after_title(part), urls.part_after_src(n)))
+        return [f"{indent}- [{escape_text(title, True)}]({urls.source_link(src, to)})" for title, to in links]
+
+    # -- blocks ----------------------------------------------------------
+
+    def details(self, zh_html: str) -> str:
+        """A block's Chinese original, shown at a tap or click (always, side by side, on wide screens)."""
+        label = escape_text(self.words["ORIGINAL"], False)
+        return (
+            f'<details class="original" data-search-exclude=""><summary>{label}</summary>'
+            f"<p {ZH}>{zh_html}</p></details>"
+        )
+
+    def unit(self, uid: str, zh: str, cls: str = "") -> list[str]:
+        """A front-matter unit (subtitle, speaker, salutation) with its original."""
+        attr = f' class="{cls}"' if cls else ""
+        zh_html = escape_text(to_display(zh), False)
+        return [f'<div class="parallel"><p id="{uid}"{attr}>{self.text(uid, zh)}</p>{self.details(zh_html)}</div>', ""]
+
+    def paragraphs(self, paragraphs: list[Paragraph], src: str) -> list[str]:
+        return [line for para in paragraphs for block in para.blocks for line in self.block(block, src, "")]
+
+    def block(self, block: Block, src: str, salutation: str) -> list[str]:
+        link = f'<a class="headerlink" href="#{block.id}" title="{html.escape(self.words["PERMALINK"])}">¶</a>'
+        para = f'<p id="{block.id}">{self.text(block.id, block.body)}{link}</p>'
+        body = f'<div class="parallel">{para}{self.details(escape_text(to_display(block.body), False))}</div>'
+        if not block.heading:
+            return [body, ""]
+        heading = self.heading("##", block.heading_id, block.heading)
+        return ['<div class="topic" markdown>', "", *heading, body, "", "</div>", ""]
