@@ -58,7 +58,7 @@ def check_texts(entries: list[Entry], texts: Texts, glossary: str) -> None:
             glossary,
             e.line,
             f"'{e.term}' has no English {what} in {texts.path}; add msgctxt \"{e.id}:{what}\" with the "
-            "Chinese as msgid (python -m build_tools en-pot)",
+            "Chinese as msgid (see seeds/README.md, 英文版术语表与数据页)",
         )
         for e in entries
         for what, zh in (("definition", e.definition), ("basis", e.basis))

@@ -14,7 +14,9 @@ from html import escape
 from build_tools.annotate.metrics import Figure
 from build_tools.annotate.outcomes import ABOUT_RULE, REASONS, VERDICT_WORDS, Pairing, Source, Value
 from build_tools.render.metrics_text import Href
-from build_tools.render.metrics_text_en import PAGE, YEAR, En, annotated_en, quantity_en, split_unit
+from build_tools.render.metrics_text_en import PAGE, YEAR, En, annotated_en, figure_en, quantity_en, split_unit
+from build_tools.render.outcomes_page import CHART_STYLE, LEFT, ROW, WIDTH, _bar, chartable
+from build_tools.render.outcomes_page import RIGHT as CHART_RIGHT
 from build_tools.seeds.english import Msg, mark_chinese
 
 TITLE = "目标与实际"
@@ -26,7 +28,15 @@ NO_VERDICT = "目标为文字表述、没有限定词，或统计口径不同的
 CAPTION = "图：目标与公布的结果（具体数字和出处见下表）"
 HEADS = ("指标", "报告的目标", "公布的结果", "判定")
 TARGET, OUTCOME = "目标", "公布的结果"
-WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME]
+CHART_TITLE = "目标与公布的结果（%）"
+WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME, CHART_TITLE]
+
+
+def _figure(chart: str, caption: str) -> list[str]:
+    """The chart in its figure with a caption, as on the Chinese page ('' when nothing is charted)."""
+    if not chart:
+        return []
+    return ['<figure class="metrics-chart-figure">', chart, f"<figcaption>{caption}</figcaption>", "</figure>", ""]
 
 
 def outcomes_msgs(rows: list[Pairing], figures: list[Figure]) -> list[Msg]:
@@ -104,6 +114,50 @@ def outcomes_table_en(rows: list[Pairing], figures: list[Figure], href: Href, en
     return "\n".join(out + ["</tbody>", "</table>"])
 
 
+def outcomes_chart_en(rows: list[Pairing], figures: list[Figure], en: En) -> str:
+    """The Chinese page's chart of targets and outcomes, in English: the verdict (words and sign) beside each bar."""
+    rows = chartable(rows)
+    if not rows:
+        return ""
+    by_id = {f.id: f for f in figures}
+    values = [v for r in rows for v in (r.target.value, r.outcome.values[0].value) if v is not None]
+    low, high = min(0.0, *values), max(0.0, *values)
+    scale = (WIDTH - LEFT - CHART_RIGHT) / ((high - low) or 1)
+    zero = LEFT + (-low) * scale
+    height = 34 + ROW * len(rows)
+    target_word, outcome_word = en.get(PAGE, TARGET), en.get(PAGE, OUTCOME)
+    verdicts = {id(r): f"{r.verdict.sign} {en.get('verdict', VERDICT_WORDS[r.verdict.code])}" for r in rows}
+    desc = "; ".join(
+        f"{en.get('indicator', r.target.indicator)}: {target_word} {target_en(r, by_id, en)},"
+        f" {outcome_word} {value_en(r.outcome.values[0], en)}, {verdicts[id(r)]}"
+        for r in rows
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="outcomes-chart" viewBox="0 0 {WIDTH} {height}" '
+        'role="img" aria-labelledby="outcomes-chart-title outcomes-chart-desc" aria-describedby="metrics-outcomes">',
+        f'<title id="outcomes-chart-title">{escape(en.get(PAGE, CHART_TITLE))}</title>',
+        f'<desc id="outcomes-chart-desc">{escape(desc)}</desc>',
+        f"<style>{CHART_STYLE}</style>",
+        f'<rect class="oc-target" x="{LEFT}" y="8" width="12" height="12"/>',
+        f'<text x="{LEFT + 16}" y="18">{escape(target_word)}</text>',
+        f'<rect class="oc-outcome" x="{LEFT + 90}" y="8" width="12" height="12"/>',
+        f'<text x="{LEFT + 106}" y="18">{escape(outcome_word)}</text>',
+    ]
+    for n, row in enumerate(rows):
+        top, outcome, target = 34 + n * ROW, row.outcome.values[0], row.target.value
+        assert target is not None, "chartable() keeps the rows whose target has a value"
+        fig = by_id.get(row.target.figure_id)
+        target_text = figure_en(fig, en, False) if fig else en.get("words", row.target.text)
+        outcome_text = quantity_en(outcome.value, outcome.unit, outcome.qualifier, en)
+        parts.append(f'<text x="{LEFT}" y="{top + 10}">{escape(en.get("indicator", row.target.indicator))}</text>')
+        parts += _bar(target, "oc-target", escape(target_text), top + 14, zero, scale)
+        parts += _bar(
+            outcome.value, "oc-outcome", escape(f"{outcome_text} {verdicts[id(row)]}"), top + 16 + 12, zero, scale
+        )
+    parts += [f'<line class="oc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>', "</svg>"]
+    return "\n".join(parts)
+
+
 def section_markdown_en(rows: list[Pairing], figures: list[Figure], href: Href, en: En) -> str:
     """The section in English ('' when no outcome is entered); the anchor is the Chinese page's."""
     if not rows:
@@ -115,6 +169,7 @@ def section_markdown_en(rows: list[Pairing], figures: list[Figure], href: Href, 
             "",
             f"{w(RULE)} {w(ABOUT_RULE)} {w(NO_VERDICT)}",
             "",
+            *_figure(outcomes_chart_en(rows, figures, en), w(CAPTION)),
             outcomes_table_en(rows, figures, href, en),
             "",
         ]

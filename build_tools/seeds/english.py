@@ -46,7 +46,7 @@ class Texts:
 
 
 def missing(context: str, zh: str) -> str:
-    return f'no English for msgctxt "{context}" msgid "{zh}"; add it (python -m build_tools en-pot)'
+    return f'no English for msgctxt "{context}" msgid "{zh}"; add it (see seeds/README.md, 英文版术语表与数据页)'
 
 
 def missing_errors(texts: Texts, needed: list[Msg]) -> list[SeedError]:
