@@ -334,3 +334,19 @@ def test_the_chart_speaks_english(pages):
 
 def test_the_page_says_the_data_files_are_chinese(pages):
     assert "The data files are those of the Chinese edition" in pages.metrics
+
+
+def test_chinese_in_the_english_is_a_given_original_only():
+    """Chinese may stand in parentheses (a document's original title) or before its English gloss, nowhere else."""
+    from build_tools.seeds.english import CHINESE
+
+    stray = []
+    for path in (GLOSSARY_PO, METRICS_PO):
+        for e in polib.pofile(str(path)):
+            for m in CHINESE.finditer(e.msgstr):
+                before = e.msgstr[: m.start()]
+                inside = before.count("(") > before.count(")")
+                glossed = e.msgstr[m.end() :].startswith(" (")
+                if not (inside or glossed):
+                    stray.append(f"{path.name}:{e.linenum}: {m.group(0)}")
+    assert stray == []
