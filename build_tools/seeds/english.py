@@ -49,11 +49,6 @@ def missing(context: str, zh: str) -> str:
     return f'no English for msgctxt "{context}" msgid "{zh}"; add it (see seeds/README.md, 英文版术语表与数据页)'
 
 
-def missing_errors(texts: Texts, needed: list[Msg]) -> list[SeedError]:
-    """Every needed text without its English, one error each."""
-    return [SeedError(texts.path, None, missing(m.context, m.zh)) for m in needed if not texts.has(m.context, m.zh)]
-
-
 def mark_chinese(text: str) -> str:
     """Escape English text for HTML, marking each run of Chinese in it as zh-Hans."""
     out, last = [], 0
