@@ -1,0 +1,64 @@
+"""Glossary terms in the English text: where a block's English carries the rendering of a term its Chinese marks.
+
+The English report is a translation of each block; the glossary's ``en`` field
+(or a declared ``en_variants`` form) is how a term is rendered. Given the
+Chinese block's glossary matches (annotate()'s spans), this finds the spans of
+those renderings in the English block, case-insensitively, so the page writer can
+wrap them like the Chinese marks. ``core`` is the same rule the translation check
+uses: the rendering without a parenthetical or a leading "The", quotes ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.annotate.glossary import Entry
+from build_tools.model import Tip
+from build_tools.seeds.english import Texts
+
+QUOTES = "\"'“”‘’"
+
+
+def _stem(rendering: str) -> str:
+    """The rendering without a parenthetical or a leading "The"."""
+    text = re.sub(r"\s*\([^)]*\)", "", rendering).strip()
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+
+
+def core(rendering: str) -> str:
+    """The part of a rendering the English must contain: no parenthetical, no leading "The", no quotes."""
+    return " ".join("".join(c for c in _stem(rendering) if c not in QUOTES).split()).casefold()
+
+
+def _pattern(rendering: str) -> re.Pattern[str]:
+    """A rendering as a whole-word pattern: quotes optional, any spaces (and quotes) between words, a plural -s."""
+    quote = "[" + re.escape(QUOTES) + "]"
+    parts = []
+    for c in " ".join(_stem(rendering).split()):
+        parts.append(f"{quote}?" if c in QUOTES else rf"{quote}?\s+{quote}?" if c == " " else re.escape(c))
+    return re.compile(rf"(?<!\w){''.join(parts)}(?:e?s)?(?!\w)", re.IGNORECASE)
+
+
+def en_spans(text: str, matches: list[tuple[int, int, str]], entries: list[Entry]) -> list[tuple[int, int, str]]:
+    """Spans (start, end, entry id) of the renderings of the terms the Chinese block marks.
+
+    Longest form first, left to right, never overlapping; every occurrence is marked,
+    as in the Chinese text. A term whose rendering is absent gets no span (the
+    translation check reports it).
+    """
+    by_id = {e.id: e for e in entries}
+    forms = []
+    for key in dict.fromkeys(k for _, _, k in matches):
+        e = by_id[key]
+        forms += [(f, key) for f in dict.fromkeys([e.en, *e.en_variants]) if core(f)]
+    taken: list[tuple[int, int, str]] = []
+    for form, key in sorted(forms, key=lambda fk: len(core(fk[0])), reverse=True):
+        for m in _pattern(form).finditer(text):
+            if not any(m.start() < end and start < m.end() for start, end, _ in taken):
+                taken.append((m.start(), m.end(), key))
+    return sorted(taken)
+
+
+def tips_en(entries: list[Entry], texts: Texts) -> dict[str, Tip]:
+    """The English tooltips: the rendering and the English definition, by entry id (the glossary page's anchor)."""
+    return {e.id: Tip(e.term, e.en, texts.get(f"{e.id}:definition", e.definition), e.id) for e in entries}

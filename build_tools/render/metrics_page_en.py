@@ -1,0 +1,247 @@
+"""The English metrics page: the Chinese page's sections, tables and anchors, in English.
+
+Every reader-visible word comes from seeds/en-metrics.po through :class:`En`
+(contexts in :mod:`build_tools.render.metrics_text_en` and below); numbers are
+written in English convention. Each figure links to its paragraph with the same
+ids as the Chinese editions, and its Chinese wording is shown beside it
+(lang="zh-Hans") so a reader can check it. The downloads are the Chinese
+edition's data files: their text fields are the report's own words, which a
+translation would replace by ours; the page says so.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from build_tools.annotate.metrics import Figure, Indicator
+from build_tools.annotate.outcomes import Pairing
+from build_tools.render.metrics_chart import CHART_STYLE, LEFT, ROW, WIDTH, _legend, _signed, growth_rows
+from build_tools.render.metrics_chart import RIGHT as CHART_RIGHT
+from build_tools.render.metrics_page import COLUMN_DOCS
+from build_tools.render.metrics_text import Href, _estimated
+from build_tools.render.metrics_text_en import (
+    BASE,
+    OTHER,
+    PAGE,
+    RESULT_NONE,
+    TARGET_NONE,
+    TARGET_YEAR,
+    YEAR,
+    En,
+    annotated_en,
+    figure_en,
+    figure_msgs,
+    kind_en,
+    number_en,
+    qualifiers_en,
+    scaled,
+    split_unit,
+    status_key,
+    words_en,
+    year_heads,
+)
+from build_tools.render.outcomes_en import outcomes_msgs, section_markdown_en
+from build_tools.seeds.english import Msg, mark_chinese
+
+BAR = 12
+TITLE, INTRO, HEADLINE = (
+    "数据一览",
+    "本页汇总报告中的主要数字。每个数字都链接到原文段落；数字由程序从原文中识别，以原文为准。",
+    "主要指标",
+)
+CAPTION, CHART_TITLE = "图：主要指标增速（具体数字见下表）", "主要指标增速"
+DOWNLOADS, CSV_NOTE, JSON_NOTE = "下载数据", "表格文件（UTF-8，可用 Excel 打开）", "JSON 数据"
+DATA_NOTE = "数据文件与中文版相同，文字字段是报告原文的中文。"
+ALL, OTHER_PLACES, INDICATOR = "全部数字", "开篇与结束语", "指标"
+COLUMN, MEANING = "列", "说明"
+COLUMNS = ("名称", "数值", "单位", "限定", "状态", "类别", "原文")
+PAGE_WORDS = [TITLE, INTRO, HEADLINE, CAPTION, CHART_TITLE, DOWNLOADS, CSV_NOTE, JSON_NOTE, DATA_NOTE, ALL]
+PAGE_WORDS += [
+    COLUMN,
+    MEANING,
+    OTHER_PLACES,
+    INDICATOR,
+    *COLUMNS,
+    YEAR,
+    TARGET_YEAR,
+    RESULT_NONE,
+    TARGET_NONE,
+    BASE,
+    OTHER,
+]
+
+
+def needed(indicators: list[Indicator], figures: list[Figure], rows: list[Pairing]) -> list[Msg]:
+    """Every text the English metrics page needs, in page order: the POT's entries."""
+    msgs = [Msg(PAGE, w) for w in PAGE_WORDS] + [Msg("column-doc", doc, name) for name, doc in COLUMN_DOCS]
+    for ind in indicators:
+        msgs.append(Msg("indicator", ind.name))
+        for side in ("result", "target"):
+            value = getattr(ind, side)
+            if isinstance(value, Figure):
+                msgs += figure_msgs(value, getattr(ind, f"{side}_label"))
+            elif value:
+                msgs += [Msg("words", value)] + (
+                    [Msg("estimate", e)] if (e := getattr(ind, f"{side}_estimate")) else []
+                )
+    for fig in figures:
+        msgs += figure_msgs(fig)
+    return msgs + outcomes_msgs(rows, figures)
+
+
+def _cell(ind: Indicator, side: str, href: Href, en: En) -> str:
+    """A headline cell: the figure or words in English linked to its paragraph, or a dash."""
+    value = getattr(ind, side)
+    if value is None:
+        return "—"
+    if isinstance(value, Figure):
+        text = annotated_en(value, en, getattr(ind, f"{side}_label"))
+    else:
+        text = words_en(str(value), getattr(ind, f"{side}_estimate"), en)
+    return f'<a href="{escape(href(getattr(ind, f"{side}_block")))}">{escape(text)}</a>'
+
+
+def headline_table_en(indicators: list[Indicator], href: Href, en: En, table_id: str = "metrics-headline") -> str:
+    """The headline indicators as a sortable HTML table (indicator | result | target), same id as zh-Hans."""
+    result_head, target_head = year_heads(indicators, en)
+    rows = [
+        f'<table id="{table_id}" class="sortable metrics-headline">',
+        f"<thead><tr><th>{escape(en.get(PAGE, INDICATOR))}</th><th>{escape(result_head)}</th>"
+        f"<th>{escape(target_head)}</th></tr></thead>",
+        "<tbody>",
+    ]
+    for ind in indicators:
+        rows.append(
+            f'<tr><th scope="row">{escape(en.get("indicator", ind.name))}</th>'
+            f"<td>{_cell(ind, 'result', href, en)}</td><td>{_cell(ind, 'target', href, en)}</td></tr>"
+        )
+    return "\n".join(rows + ["</tbody>", "</table>"])
+
+
+def figures_tables_en(figures: list[Figure], href: Href, en: En, names: dict[str, str] | None = None) -> str:
+    """All figures, one sortable table per section (same anchors metrics-<section id> as zh-Hans).
+
+    ``names`` are the sections' English titles by id (the translated headings of the report).
+    """
+    names = names or {}
+    groups: dict[str, list[Figure]] = {}
+    for fig in figures:
+        groups.setdefault(fig.section_id, []).append(fig)
+    head = "".join(f"<th>{escape(en.get(PAGE, h))}</th>" for h in COLUMNS)
+    out = []
+    for section_id, members in groups.items():
+        title = names.get(section_id) or (section_id if section_id else en.get(PAGE, OTHER_PLACES))
+        anchor = f"metrics-{section_id}" if section_id else "metrics-other"
+        out += [f"### {escape(title)} {{#{anchor}}}", ""]
+        out.append(f'<table class="sortable metrics-figures"><thead><tr>{head}</tr></thead><tbody>')
+        out += [_figure_row(f, href, en) for f in members]
+        out += ["</tbody></table>", ""]
+    return "\n".join(out)
+
+
+def _figure_row(fig: Figure, href: Href, en: En) -> str:
+    """One row: label, number (scaled), unit, qualifiers, status, kind, and the Chinese wording linked."""
+    status = status_key(fig)
+    cells = [
+        escape(en.get("label", fig.label)),
+        escape(number_en(fig.value, fig.unit, en, fig.value_max)),
+        escape(" ".join(en.get("unit", split_unit(fig.unit)[1]).replace("{n}", " ").split())),
+        escape(qualifiers_en(fig, en)),
+        escape(en.get("status", status) if status else ""),
+        escape(kind_en(fig, en)),
+        f'<a href="{escape(href(fig.block_id))}"><span lang="zh-Hans">{escape(fig.source)}</span></a>',
+    ]
+    # The value cell carries a plain number so the sort script orders 18.48 billion and 4.2 numerically.
+    attrs = ["", f' data-sort="{format(scaled(fig.value, fig.unit).normalize(), "f")}"', "", "", "", "", ""]
+    return "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(attrs, cells, strict=True)) + "</tr>"
+
+
+def chart_svg_en(indicators: list[Indicator], en: En, described_by: str = "metrics-headline") -> str:
+    """The growth chart of the Chinese page with English title, description, legend and values."""
+    rows = growth_rows(indicators)
+    if not rows:
+        return ""
+    result_head, target_head = year_heads(indicators, en)
+    estimated = _estimated([r for _, r, _ in rows if r])
+    # The legend says "estimated" only when every result is; otherwise each bar says it.
+    marked = bool(estimated) and estimated.startswith("含")
+    legend = result_head + (f" ({en.get('estimate', estimated)})" if estimated and not marked else "")
+    values = [_signed(f) for _, r, t in rows for f in (r, t) if f]
+    low, high = min(0.0, *values), max(0.0, *values)
+    scale = (WIDTH - LEFT - CHART_RIGHT) / ((high - low) or 1)
+    zero = LEFT + (-low) * scale
+    height = 34 + ROW * len(rows)
+    desc = "; ".join(
+        f"{en.get('indicator', name)}: {result_head} {annotated_en(r, en) if r else '—'},"
+        f" {target_head} {annotated_en(t, en) if t else '—'}"
+        for name, r, t in rows
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="metrics-chart" viewBox="0 0 {WIDTH} {height}" '
+        'role="img" aria-labelledby="metrics-chart-title metrics-chart-desc" '
+        f'aria-describedby="{escape(described_by)}">',
+        f'<title id="metrics-chart-title">{escape(f"{en.get(PAGE, CHART_TITLE)}: {legend}, {target_head}")}</title>',
+        f'<desc id="metrics-chart-desc">{escape(desc)}</desc>',
+        f"<style>{CHART_STYLE}</style>",
+        *_legend(legend, target_head),
+    ]
+    for n, (name, result, target) in enumerate(rows):
+        top = 34 + n * ROW
+        parts.append(f'<text class="mc-label" x="{LEFT}" y="{top + 10}">{escape(en.get("indicator", name))}</text>')
+        for k, (fig, cls) in enumerate(((result, "mc-result"), (target, "mc-target"))):
+            parts += _bar(fig, cls, top + 14 + k * (BAR + 2), zero, scale, en, marked)
+    parts += [f'<line class="mc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>', "</svg>"]
+    return "\n".join(parts)
+
+
+def _bar(fig: Figure | None, cls: str, y: float, zero: float, scale: float, en: En, marked: bool) -> list[str]:
+    """One bar and its value in English (with "estimated" when ``marked``), or a dash."""
+    if fig is None:
+        return [f'<text class="mc-value" x="{zero + 4:.1f}" y="{y + BAR - 2}">—</text>']
+    value = _signed(fig)
+    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
+    label = (f"{en.get('estimate', fig.estimate)} " if marked and fig.estimate else "") + figure_en(fig, en, False)
+    return [
+        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
+        f'<text class="mc-value" x="{zero + max(value, 0) * scale + 4:.1f}" y="{y + BAR - 2}">{escape(label)}</text>',
+    ]
+
+
+def page_markdown_en(
+    indicators: list[Indicator],
+    figures: list[Figure],
+    rows: list[Pairing],
+    href: Href,
+    en: En,
+    names: dict[str, str] | None = None,
+) -> str:
+    """The whole English metrics page: headline table and chart, targets against outcomes, downloads, all figures."""
+    w = lambda zh: mark_chinese(en.get(PAGE, zh))  # noqa: E731
+    chart = chart_svg_en(indicators, en)
+    parts = [f"# {w(TITLE)} {{#metrics}}", "", w(INTRO), "", f"## {w(HEADLINE)} {{#metrics-headline-title}}", ""]
+    if chart:
+        parts += [
+            '<figure class="metrics-chart-figure">',
+            chart,
+            f"<figcaption>{w(CAPTION)}</figcaption>",
+            "</figure>",
+            "",
+        ]
+    parts += [headline_table_en(indicators, href, en), "", section_markdown_en(rows, figures, href, en)]
+    parts += [
+        f"## {w(DOWNLOADS)} {{#metrics-downloads}}",
+        "",
+        f"- [metrics.csv](metrics/metrics.csv) — {w(CSV_NOTE)}",
+        f"- [metrics.json](metrics/metrics.json) — {w(JSON_NOTE)}",
+        "",
+        w(DATA_NOTE),
+        "",
+        f"| {w(COLUMN)} | {w(MEANING)} |",
+        "|---|---|",
+        *(f"| `{name}` | {mark_chinese(en.get('column-doc', doc))} |" for name, doc in COLUMN_DOCS),
+        "",
+        f"## {w(ALL)} {{#metrics-all}}",
+        "",
+        figures_tables_en(figures, href, en, names),
+    ]
+    return "\n".join(parts).rstrip() + "\n"
