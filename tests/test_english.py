@@ -21,7 +21,6 @@ UI = polib.pofile(str(ROOT / "seeds" / "en-ui.po"))
 ENGLISH = {e.msgctxt: e.msgstr for e in PO}
 CHINESE = {e.msgctxt: e.msgid for e in PO}
 # The stand-ins the English glossary and metrics pages replace: their zh-Hans text under an English note.
-STAND_INS = {"glossary/index.html", "metrics/index.html"}
 
 
 def zh_pages(site):
@@ -39,17 +38,16 @@ def en_page(site, rel: str) -> str:
 
 def report_pages(site) -> list[str]:
     """The English report pages: those that carry a block of the report."""
-    return [rel for rel in zh_pages(site) if rel not in STAND_INS and 'class="parallel"' in en_page(site, rel)]
+    return [rel for rel in zh_pages(site) if 'class="parallel"' in en_page(site, rel)]
 
 
 def test_every_zh_hans_page_has_an_english_twin_with_every_id(site):
-    """Every id (the public ones of README's table and Material's own) is on the twin, except the
-    glossary tooltips' (tip-g-…): tooltips on the English renderings of terms are not done yet."""
+    """Every id (the public ones of README's table, Material's own and the glossary tooltips') is on the twin."""
     pages = zh_pages(site)
     assert len(pages) > 20
     for rel in pages:
         assert (site / EN / rel).exists(), rel
-        zh_ids = {i for i in langtext.read((site / rel).read_text(encoding="utf-8")).ids if not i.startswith("tip-")}
+        zh_ids = set(langtext.read((site / rel).read_text(encoding="utf-8")).ids)
         en_ids = set(langtext.read(en_page(site, rel)).ids)
         assert zh_ids <= en_ids, (rel, sorted(zh_ids - en_ids)[:5])
 
@@ -102,12 +100,8 @@ def _given_in_parentheses(text: str) -> str:
 
 
 def test_no_chinese_outside_chinese_elements(site):
-    """Chinese only where marked lang="zh-*" (originals, the language menu's names) or given in parentheses.
-
-    Not yet the glossary and metrics pages: until their English renderers are wired in, they are
-    their zh-Hans text (marked lang="zh-Hans", but its headings are in the table of contents).
-    """
-    for rel in sorted(set(zh_pages(site)) - STAND_INS):
+    """Chinese only where marked lang="zh-*" (originals, terms, the language menu's names) or given in parentheses."""
+    for rel in sorted(zh_pages(site)):
         text = "".join(langtext.read(en_page(site, rel)).outside)
         left = langtext.HAN.findall(_given_in_parentheses(text))
         assert not left, (rel, left[:5])
@@ -250,3 +244,33 @@ def test_labels_file_problems_name_their_line(tmp_path, old, new, message, stric
         assert [n for n in notes if f"en-ui.po:{line}: {message}" in n], notes
     with pytest.raises(SeedError, match=re.escape(f"en-ui.po:{line}: {message}")):
         load_labels(path, strict=True)
+
+
+def test_terms_in_the_english_text_carry_english_tooltips(site):
+    """Each marked rendering has its tooltip on the page: the rendering, the Chinese term, an English definition."""
+    marked = 0
+    for rel in report_pages(site):
+        page = en_page(site, rel)
+        terms = set(re.findall(r'<a class="term"[^>]*data-term="([^"]+)"', page))
+        tips = dict(re.findall(r'<div class="term-tip" role="tooltip" id="tip-([^"]+)">(.*?)</div>', page, re.S))
+        assert terms == set(tips), rel
+        for key in terms:
+            outside = re.sub(r'<span [^>]*lang="zh-Hans"[^>]*>.*?</span>', "", tips[key])
+            assert not langtext.HAN.search(unescape(re.sub(r"<[^>]+>", "", outside))), (rel, key)
+        marked += len(terms)
+    assert marked > 100
+
+
+def test_the_english_glossary_gives_every_entry_pinyin_and_an_english_definition(site):
+    page = en_page(site, "glossary/index.html")
+    zh = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    entries = set(re.findall(r'<h3 id="(g-[0-9a-f]+)"', zh))
+    assert entries and entries == set(re.findall(r'<h3 id="(g-[0-9a-f]+)"', page))
+    assert len(re.findall(r'lang="zh-Latn-pinyin"', page)) >= len(entries)
+    assert "wǔ gè dà qǐ dǐ" in page and "Inner Mongolia Autonomous Region in 2022" in page
+
+
+def test_the_english_metrics_page_keeps_estimates_statuses_and_verdicts(site):
+    text = unescape(re.sub(r"<[^>]+>", " ", en_page(site, "metrics/index.html")))
+    assert "estimated" in text.lower() and "not met" in text.lower() and "no verdict" in text.lower()
+    assert not re.search(r"\bcompleted\b[^.]{0,40}\b186\b", text)

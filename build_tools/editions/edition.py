@@ -27,6 +27,9 @@ class EditionEntry:
     translation: str = ""
     # A translation's UI labels file (a PO file: one entry per label of render/labels.py).
     labels: str = ""
+    # A translation's glossary and metrics pages (PO files); without them those pages stay in Chinese.
+    glossary_translation: str = ""
+    metrics_translation: str = ""
 
 
 # The source edition: the report's own text.

@@ -14,6 +14,7 @@ from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import annotate
 from build_tools.annotate.load import load_entries, load_metrics, load_report, pair_outcomes
 from build_tools.annotate.pinyin import load_overrides, reading
+from build_tools.model import Report
 from build_tools.render import glossary_page_en, metrics_page_en, urls
 from build_tools.render.metrics_text_en import En
 from build_tools.seeds.english import Msg
@@ -62,25 +63,55 @@ def english_pages(
     figures, indicators = load_metrics(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     rows = pair_outcomes(seeds, report, indicators, found)
-    g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
-    m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
-    overrides = load_overrides(pinyin, [e.term for e in entries])
-    located = urls.page_of_ids(report)
     _, where = annotate(report, entries)
-    glossary = glossary_page_en.glossary_markdown_en(
-        report,
-        entries,
-        where,
+    shared = Shared(report, entries, where, indicators, figures, rows)
+    return english_pages_from(shared, glossary_po, metrics_po, pinyin, strict, seeds.glossary)
+
+
+@dataclass
+class Shared:
+    """What the zh-Hans glossary and metrics pages are made from (the build has it already)."""
+
+    report: Report
+    entries: list
+    where: dict
+    indicators: list
+    figures: list
+    rows: list
+
+
+def glossary_texts(shared: Shared, glossary_po: Path, strict: bool) -> PoStatus:
+    """The English glossary texts (definitions, categories, bases), checked against the current glossary."""
+    return load_texts(glossary_po, glossary_page_en.needed(shared.entries), strict)
+
+
+def english_pages_from(
+    shared: Shared,
+    glossary_po: Path,
+    metrics_po: Path,
+    pinyin: Path | None,
+    strict: bool = False,
+    glossary: Path | None = None,
+) -> EnglishPages:
+    """Both pages in English from data already computed; missing or stale texts raise with file and line."""
+    g_status = glossary_texts(shared, glossary_po, strict)
+    m_status = load_texts(metrics_po, metrics_page_en.needed(shared.indicators, shared.figures, shared.rows), strict)
+    overrides = load_overrides(pinyin, [e.term for e in shared.entries])
+    located = urls.page_of_ids(shared.report)
+    page = glossary_page_en.glossary_markdown_en(
+        shared.report,
+        shared.entries,
+        shared.where,
         located,
         g_status.texts,
         lambda term: reading(term, overrides),
-        glossary=display_path(seeds.glossary) if seeds.glossary else "seeds/glossary.yml",
+        glossary=display_path(glossary) if glossary else "seeds/glossary.yml",
     )
     metrics = metrics_page_en.page_markdown_en(
-        indicators,
-        figures,
-        rows,
+        shared.indicators,
+        shared.figures,
+        shared.rows,
         lambda block: urls.relative(urls.METRICS, located[block], block),
         En(m_status.texts, english),
     )
-    return EnglishPages(glossary, metrics, [g_status, m_status])
+    return EnglishPages(page, metrics, [g_status, m_status])

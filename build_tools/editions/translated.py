@@ -14,14 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.annotate.glossary_en import en_spans, tips_en
 from build_tools.annotate.load import load_entries, load_report
-from build_tools.model import Report
+from build_tools.model import Annotations, Report
 from build_tools.render import labels, urls
 from build_tools.render.pages import Page
 from build_tools.render.parallel import ParallelWriter
 from build_tools.seeds.paths import Seeds
 
 from .edition import EditionEntry
+from .english_pages import Shared, english_pages, english_pages_from
 from .translation import check_translation, load_qualifiers, read_po, units
 from .ui_labels import load_labels
 
@@ -48,6 +50,8 @@ def check_translated(seeds: Seeds, entry: EditionEntry, strict: bool) -> None:
     report = load_report(seeds)
     translated_texts(seeds, Path(entry.translation), report, load_entries(seeds, report), strict)
     load_labels(Path(entry.labels), strict)
+    if entry.glossary_translation and entry.metrics_translation:
+        english_pages(seeds, Path(entry.glossary_translation), Path(entry.metrics_translation), seeds.pinyin, strict)
 
 
 @dataclass
@@ -58,20 +62,60 @@ class Sources:
     report: Report
     entries: list = field(default_factory=list)  # glossary entries (annotate.glossary.Entry)
     where: dict = field(default_factory=dict)  # glossary term -> the blocks it occurs in
+    notes: Annotations = field(default_factory=Annotations)  # the glossary's marks on the Chinese text
     indicators: list = field(default_factory=list)  # headline indicators (annotate.metrics.Indicator)
     figures: list = field(default_factory=list)  # every figure (annotate.metrics.Figure)
     results: list = field(default_factory=list)  # targets paired with outcomes (annotate.outcomes)
 
 
 def translated_pages(
-    sources: Sources, texts: Mapping[str, str], words: Mapping[str, str], zh_pages: list[Page], home_extra: str
+    sources: Sources,
+    texts: Mapping[str, str],
+    words: Mapping[str, str],
+    zh_pages: list[Page],
+    home_extra: str,
+    entry: EditionEntry | None = None,
+    strict: bool = False,
 ) -> list[Page]:
-    """Every page of a translated edition: the report's in parallel, then the glossary and metrics pages."""
+    """Every page of a translated edition: the report's in parallel, then the glossary and metrics pages.
+
+    With the entry's glossary and metrics PO files, those two pages are translated too and the
+    terms' renderings in the report's translation carry tooltips; without them they stay in Chinese.
+    """
     extra = [p for p in zh_pages if p.src in EXTRA_PAGES]
     # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
     glance = _glance(home_extra, words) if home_extra else ""
-    pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
-    return pages + translated_extra_pages(extra, words, sources)
+    if entry is None or not (entry.glossary_translation and entry.metrics_translation):
+        pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
+        return pages + translated_extra_pages(extra, words, sources)
+    shared = Shared(
+        sources.report, sources.entries, sources.where, sources.indicators, sources.figures, sources.results
+    )
+    pinyin = sources.seeds.pinyin
+    english = english_pages_from(
+        shared,
+        Path(entry.glossary_translation),
+        Path(entry.metrics_translation),
+        pinyin,
+        strict,
+        sources.seeds.glossary,
+    )
+    notes = _marked(sources, texts, english.statuses[0].texts)
+    pages = ParallelWriter(sources.report, texts, words, notes).pages(home_extra=glance)
+    return pages + [
+        Page(urls.GLOSSARY, words["GLOSSARY"], english.glossary),
+        Page(urls.METRICS, words["METRICS"], english.metrics),
+    ]
+
+
+def _marked(sources: Sources, texts: Mapping[str, str], glossary_texts) -> Annotations:
+    """The renderings of the terms each Chinese block marks, found in its translation, and their tooltips."""
+    marks = {}
+    for _, _, _, block in sources.report.blocks():
+        spans = sources.notes.marks.get(f"{block.id}/body")
+        if spans and texts.get(block.id):
+            marks[block.id] = en_spans(texts[block.id], spans, sources.entries)
+    return Annotations(marks=marks, tips=tips_en(sources.entries, glossary_texts))
 
 
 def _glance(markdown: str, words: Mapping[str, str]) -> str:

@@ -25,6 +25,9 @@ class EditionConfig(Config):
     translation = opt.Optional(opt.Type(str))
     # A translation's UI labels (a PO file, one entry per label); only with `translation`.
     labels = opt.Optional(opt.Type(str))
+    # A translation's glossary and metrics pages (PO files: definitions, labels, the pages' words).
+    glossary_translation = opt.Optional(opt.Type(str))
+    metrics_translation = opt.Optional(opt.Type(str))
 
 
 class ReportConfig(Config):
@@ -42,6 +45,8 @@ class ReportConfig(Config):
     qualifiers = opt.Optional(opt.Type(str))
     # Its UI labels (gettext PO, one entry per label of build_tools/render/labels.py).
     labels = opt.Optional(opt.Type(str))
+    # The readings of polyphonic characters in glossary terms (pinyin on a translated glossary page).
+    pinyin = opt.Optional(opt.Type(str))
 
     # This build's edition (a lang of `editions`, where its conversion is named).
     edition = opt.Type(str, default="zh-Hans")

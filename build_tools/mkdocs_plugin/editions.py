@@ -33,12 +33,15 @@ def entry_of(edition: EditionConfig) -> EditionEntry:
         conversion=edition.conversion,
         translation=edition.translation or "",
         labels=edition.labels or "",
+        glossary_translation=edition.glossary_translation or "",
+        metrics_translation=edition.metrics_translation or "",
     )
 
 
 def resolved(entry: EditionEntry, root: Path) -> EditionEntry:
     """An entry with its translation and labels files as paths below the config's folder."""
-    files = {k: str(root / v) for k, v in (("translation", entry.translation), ("labels", entry.labels)) if v}
+    names = ("translation", "labels", "glossary_translation", "metrics_translation")
+    files = {k: str(root / getattr(entry, k)) for k in names if getattr(entry, k)}
     return replace(entry, **files)
 
 

@@ -57,6 +57,18 @@ CSV_COLUMNS = [
     "note",
 ]
 
+# The page's own words (zh-Hans; a translated edition's PO file takes them as its msgids).
+TITLE, INTRO, HEADLINE = (
+    "数据一览",
+    "本页汇总报告中的主要数字。每个数字都链接到原文段落；数字由程序从原文中识别，以原文为准。",
+    "主要指标",
+)
+CAPTION = "图：主要指标增速（具体数字见下表）"
+DOWNLOADS, CSV_NOTE, JSON_NOTE = "下载数据", "表格文件（UTF-8，可用 Excel 打开）", "JSON 数据"
+ALL, OTHER_PLACES, INDICATOR = "全部数字", "开篇与结束语", "指标"
+COLUMN, MEANING = "列", "说明"
+COLUMNS = ("名称", "数值", "单位", "限定", "状态", "类别", "原文")
+
 
 # Reader-visible text in a figure's public fields, converted in each edition; the rest are ids, numbers, flags.
 TEXT_FIELDS = ("label", "unit", "qualifier", "source", "estimate_word", "status")
@@ -107,7 +119,7 @@ def headline_table(
     result_head, target_head = _years(indicators)
     rows = [
         f'<table id="{table_id}" class="sortable metrics-headline">',
-        f"<thead><tr><th>{escape(convert('指标'))}</th><th>{escape(convert(result_head))}</th>"
+        f"<thead><tr><th>{escape(convert(INDICATOR))}</th><th>{escape(convert(result_head))}</th>"
         f"<th>{escape(convert(target_head))}</th></tr></thead>",
         "<tbody>",
     ]
@@ -129,10 +141,10 @@ def figures_tables(
     groups: dict[str, list[Figure]] = {}
     for fig in figures:
         groups.setdefault(fig.section_id, []).append(fig)
-    head = "".join(f"<th>{escape(convert(h))}</th>" for h in ("名称", "数值", "单位", "限定", "状态", "类别", "原文"))
+    head = "".join(f"<th>{escape(convert(h))}</th>" for h in COLUMNS)
     out = []
     for section_id, members in groups.items():
-        title = names.get(section_id) or section_id or "开篇与结束语"
+        title = names.get(section_id) or section_id or OTHER_PLACES
         anchor = f"metrics-{section_id}" if section_id else "metrics-other"
         out += [
             f"### {convert(title)} {{#{anchor}}}",
@@ -173,18 +185,18 @@ def page_markdown(
     c = convert
     chart = chart_svg(indicators, convert)
     parts = [
-        f"# {c('数据一览')} {{#metrics}}",
+        f"# {c(TITLE)} {{#metrics}}",
         "",
-        c("本页汇总报告中的主要数字。每个数字都链接到原文段落；数字由程序从原文中识别，以原文为准。"),
+        c(INTRO),
         "",
-        f"## {c('主要指标')} {{#metrics-headline-title}}",
+        f"## {c(HEADLINE)} {{#metrics-headline-title}}",
         "",
     ]
     if chart:
         parts += [
             '<figure class="metrics-chart-figure">',
             chart,
-            f"<figcaption>{escape(c('图：主要指标增速（具体数字见下表）'))}</figcaption>",
+            f"<figcaption>{escape(c(CAPTION))}</figcaption>",
             "</figure>",
             "",
         ]
@@ -192,16 +204,16 @@ def page_markdown(
         headline_table(indicators, href, convert),
         "",
         outcomes,
-        f"## {c('下载数据')} {{#metrics-downloads}}",
+        f"## {c(DOWNLOADS)} {{#metrics-downloads}}",
         "",
-        f"- [metrics.csv](metrics/metrics.csv) — {c('表格文件（UTF-8，可用 Excel 打开）')}",
-        f"- [metrics.json](metrics/metrics.json) — {c('JSON 数据')}",
+        f"- [metrics.csv](metrics/metrics.csv) — {c(CSV_NOTE)}",
+        f"- [metrics.json](metrics/metrics.json) — {c(JSON_NOTE)}",
         "",
-        f"| {c('列')} | {c('说明')} |",
+        f"| {c(COLUMN)} | {c(MEANING)} |",
         "|---|---|",
     ]
     parts += [f"| `{name}` | {c(doc)} |" for name, doc in COLUMN_DOCS]
-    parts += ["", f"## {c('全部数字')} {{#metrics-all}}", "", figures_tables(figures, href, convert, names)]
+    parts += ["", f"## {c(ALL)} {{#metrics-all}}", "", figures_tables(figures, href, convert, names)]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -15,9 +15,23 @@ from html import escape
 
 from build_tools.annotate.metrics import Figure, Indicator
 from build_tools.annotate.outcomes import Pairing
-from build_tools.render.metrics_chart import CHART_STYLE, LEFT, ROW, WIDTH, _legend, _signed, growth_rows
-from build_tools.render.metrics_chart import RIGHT as CHART_RIGHT
-from build_tools.render.metrics_page import COLUMN_DOCS
+from build_tools.render.metrics_chart import CHART_STYLE, LEFT, ROW, WIDTH, _legend, _signed, axis, bar, growth_rows
+from build_tools.render.metrics_page import (
+    ALL,
+    CAPTION,
+    COLUMN,
+    COLUMN_DOCS,
+    COLUMNS,
+    CSV_NOTE,
+    DOWNLOADS,
+    HEADLINE,
+    INDICATOR,
+    INTRO,
+    JSON_NOTE,
+    MEANING,
+    OTHER_PLACES,
+    TITLE,
+)
 from build_tools.render.metrics_text import Href, _estimated
 from build_tools.render.metrics_text_en import (
     BASE,
@@ -44,17 +58,8 @@ from build_tools.render.outcomes_en import outcomes_msgs, section_markdown_en
 from build_tools.seeds.english import Msg, mark_chinese
 
 BAR = 12
-TITLE, INTRO, HEADLINE = (
-    "数据一览",
-    "本页汇总报告中的主要数字。每个数字都链接到原文段落；数字由程序从原文中识别，以原文为准。",
-    "主要指标",
-)
-CAPTION, CHART_TITLE = "图：主要指标增速（具体数字见下表）", "主要指标增速"
-DOWNLOADS, CSV_NOTE, JSON_NOTE = "下载数据", "表格文件（UTF-8，可用 Excel 打开）", "JSON 数据"
+CHART_TITLE = "主要指标增速"
 DATA_NOTE = "数据文件与中文版相同，文字字段是报告原文的中文。"
-ALL, OTHER_PLACES, INDICATOR = "全部数字", "开篇与结束语", "指标"
-COLUMN, MEANING = "列", "说明"
-COLUMNS = ("名称", "数值", "单位", "限定", "状态", "类别", "原文")
 PAGE_WORDS = [TITLE, INTRO, HEADLINE, CAPTION, CHART_TITLE, DOWNLOADS, CSV_NOTE, JSON_NOTE, DATA_NOTE, ALL]
 PAGE_WORDS += [
     COLUMN,
@@ -166,10 +171,7 @@ def chart_svg_en(indicators: list[Indicator], en: En, described_by: str = "metri
     # The legend says "estimated" only when every result is; otherwise each bar says it.
     marked = bool(estimated) and estimated.startswith("含")
     legend = result_head + (f" ({en.get('estimate', estimated)})" if estimated and not marked else "")
-    values = [_signed(f) for _, r, t in rows for f in (r, t) if f]
-    low, high = min(0.0, *values), max(0.0, *values)
-    scale = (WIDTH - LEFT - CHART_RIGHT) / ((high - low) or 1)
-    zero = LEFT + (-low) * scale
+    zero, scale = axis([_signed(f) for _, r, t in rows for f in (r, t) if f])
     height = 34 + ROW * len(rows)
     desc = "; ".join(
         f"{en.get('indicator', name)}: {result_head} {annotated_en(r, en) if r else '—'},"
@@ -198,13 +200,8 @@ def _bar(fig: Figure | None, cls: str, y: float, zero: float, scale: float, en: 
     """One bar and its value in English (with "estimated" when ``marked``), or a dash."""
     if fig is None:
         return [f'<text class="mc-value" x="{zero + 4:.1f}" y="{y + BAR - 2}">—</text>']
-    value = _signed(fig)
-    x, width = (zero, value * scale) if value >= 0 else (zero + value * scale, -value * scale)
     label = (f"{en.get('estimate', fig.estimate)} " if marked and fig.estimate else "") + figure_en(fig, en, False)
-    return [
-        f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{max(width, 1):.1f}" height="{BAR}"/>',
-        f'<text class="mc-value" x="{zero + max(value, 0) * scale + 4:.1f}" y="{y + BAR - 2}">{escape(label)}</text>',
-    ]
+    return bar(_signed(fig), cls, escape(label), y, zero, scale, "mc-value")
 
 
 def page_markdown_en(

@@ -13,22 +13,27 @@ from html import escape
 
 from build_tools.annotate.metrics import Figure
 from build_tools.annotate.outcomes import ABOUT_RULE, REASONS, VERDICT_WORDS, Pairing, Source, Value
+from build_tools.render.metrics_chart import axis, bar
 from build_tools.render.metrics_text import Href
 from build_tools.render.metrics_text_en import PAGE, YEAR, En, annotated_en, figure_en, quantity_en, split_unit
-from build_tools.render.outcomes_page import CHART_STYLE, LEFT, ROW, WIDTH, _bar, chartable
+from build_tools.render.outcomes_page import (
+    CAPTION,
+    CHART_STYLE,
+    CHART_TITLE,
+    HEADS,
+    LEFT,
+    NO_VERDICT,
+    OUTCOME,
+    ROW,
+    RULE,
+    TARGET,
+    TITLE,
+    WIDTH,
+    chartable,
+)
 from build_tools.render.outcomes_page import RIGHT as CHART_RIGHT
 from build_tools.seeds.english import Msg, mark_chinese
 
-TITLE = "目标与实际"
-RULE = (
-    "报告定下的目标，与后来官方文件公布的结果结果并列。目标链接到报告原文，实际结果注明出处。"
-    "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。"
-)
-NO_VERDICT = "目标为文字表述、没有限定词，或统计口径不同的，只并列数字，不作判定。"
-CAPTION = "图：目标与公布的结果（具体数字和出处见下表）"
-HEADS = ("指标", "报告的目标", "公布的结果", "判定")
-TARGET, OUTCOME = "目标", "公布的结果"
-CHART_TITLE = "目标与公布的结果（%）"
 WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME, CHART_TITLE]
 
 
@@ -121,9 +126,7 @@ def outcomes_chart_en(rows: list[Pairing], figures: list[Figure], en: En) -> str
         return ""
     by_id = {f.id: f for f in figures}
     values = [v for r in rows for v in (r.target.value, r.outcome.values[0].value) if v is not None]
-    low, high = min(0.0, *values), max(0.0, *values)
-    scale = (WIDTH - LEFT - CHART_RIGHT) / ((high - low) or 1)
-    zero = LEFT + (-low) * scale
+    zero, scale = axis(values, CHART_RIGHT)
     height = 34 + ROW * len(rows)
     target_word, outcome_word = en.get(PAGE, TARGET), en.get(PAGE, OUTCOME)
     verdicts = {id(r): f"{r.verdict.sign} {en.get('verdict', VERDICT_WORDS[r.verdict.code])}" for r in rows}
@@ -150,8 +153,8 @@ def outcomes_chart_en(rows: list[Pairing], figures: list[Figure], en: En) -> str
         target_text = figure_en(fig, en, False) if fig else en.get("words", row.target.text)
         outcome_text = quantity_en(outcome.value, outcome.unit, outcome.qualifier, en)
         parts.append(f'<text x="{LEFT}" y="{top + 10}">{escape(en.get("indicator", row.target.indicator))}</text>')
-        parts += _bar(target, "oc-target", escape(target_text), top + 14, zero, scale)
-        parts += _bar(
+        parts += bar(target, "oc-target", escape(target_text), top + 14, zero, scale)
+        parts += bar(
             outcome.value, "oc-outcome", escape(f"{outcome_text} {verdicts[id(row)]}"), top + 16 + 12, zero, scale
         )
     parts += [f'<line class="oc-axis" x1="{zero:.1f}" y1="30" x2="{zero:.1f}" y2="{height - 4}"/>', "</svg>"]

@@ -18,6 +18,18 @@ from build_tools.render.metrics_text import number_text
 Convert = Callable[[str], str]
 Href = Callable[[str], str]
 
+# The section's own words (zh-Hans; a translated edition's PO file takes them as its msgids).
+TITLE = "目标与实际"
+RULE = (
+    "报告定下的目标，与后来官方文件公布的实际结果并列。目标链接到报告原文，实际结果注明出处。"
+    "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。"
+)
+NO_VERDICT = "目标为文字表述、没有限定词，或统计口径不同的，只并列数字，不作判定。"
+CAPTION = "图：目标与公布的结果（具体数字和出处见下表）"
+HEADS = ("指标", "报告的目标", "公布的结果", "判定")
+TARGET, OUTCOME = "目标", "公布的结果"
+CHART_TITLE = "目标与公布的结果（%）"
+
 
 def value_text(value: Value) -> str:
     """A published value as a reader says it: 地区生产总值增长0.1%."""
@@ -45,7 +57,7 @@ def verdict_html(row: Pairing, convert: Convert) -> str:
 def outcomes_table(rows: list[Pairing], href: Href, convert: Convert) -> str:
     """Indicator | target (linked to its paragraph) | outcome with its sources | verdict."""
     c = convert
-    heads = ("指标", "报告的目标", "公布的结果", "判定")
+    heads = HEADS
     out = [
         '<table id="metrics-outcomes" class="sortable metrics-outcomes">',
         "<thead><tr>" + "".join(f"<th>{escape(c(h))}</th>" for h in heads) + "</tr></thead>",
@@ -102,13 +114,13 @@ def outcomes_chart(rows: list[Pairing], convert: Convert) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="outcomes-chart" viewBox="0 0 {WIDTH} {height}" '
         'role="img" aria-labelledby="outcomes-chart-title outcomes-chart-desc" aria-describedby="metrics-outcomes">',
-        f'<title id="outcomes-chart-title">{escape(c("目标与公布的结果（%）"))}</title>',
+        f'<title id="outcomes-chart-title">{escape(c(CHART_TITLE))}</title>',
         f'<desc id="outcomes-chart-desc">{escape(c(desc))}</desc>',
         f"<style>{CHART_STYLE}</style>",
         f'<rect class="oc-target" x="{LEFT}" y="8" width="12" height="12"/>',
-        f'<text x="{LEFT + 16}" y="18">{escape(c("目标"))}</text>',
+        f'<text x="{LEFT + 16}" y="18">{escape(c(TARGET))}</text>',
         f'<rect class="oc-outcome" x="{LEFT + 90}" y="8" width="12" height="12"/>',
-        f'<text x="{LEFT + 106}" y="18">{escape(c("公布的结果"))}</text>',
+        f'<text x="{LEFT + 106}" y="18">{escape(c(OUTCOME))}</text>',
     ]
     for n, row in enumerate(rows):
         top = 34 + n * ROW
@@ -136,21 +148,16 @@ def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
     c = convert
     chart = outcomes_chart(rows, c)
     parts = [
-        f"## {c('目标与实际')} {{#metrics-outcomes-title}}",
+        f"## {c(TITLE)} {{#metrics-outcomes-title}}",
         "",
-        c(
-            "报告定下的目标，与后来官方文件公布的实际结果并列。目标链接到报告原文，实际结果注明出处。"
-            "判定只依据目标自身的限定词：“以上”“不低于”指达到或超过目标数，“以内”指不超过目标数。"
-        )
-        + c(ABOUT_RULE)
-        + c("目标为文字表述、没有限定词，或统计口径不同的，只并列数字，不作判定。"),
+        c(RULE) + c(ABOUT_RULE) + c(NO_VERDICT),
         "",
     ]
     if chart:
         parts += [
             '<figure class="metrics-chart-figure">',
             chart,
-            f"<figcaption>{escape(c('图：目标与公布的结果（具体数字和出处见下表）'))}</figcaption>",
+            f"<figcaption>{escape(c(CAPTION))}</figcaption>",
             "</figure>",
             "",
         ]

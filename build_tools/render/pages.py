@@ -36,9 +36,9 @@ def escape_text(text: str, markdown: bool) -> str:
     return out
 
 
-def inline(text: str, spans, src: str, markdown: bool = False) -> str:
-    """Typeset one text and wrap its glossary marks as links to the glossary page."""
-    shown = to_display(text)
+def inline(text: str, spans, src: str, markdown: bool = False, typeset: bool = True) -> str:
+    """Typeset one text (Chinese punctuation; not a translation's) and wrap its glossary marks as links."""
+    shown = to_display(text) if typeset else text
     out, pos = [], 0
     for start, end, key in sorted(spans or ()):
         if start < pos:

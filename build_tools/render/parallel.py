@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from build_tools.model import Block, Paragraph, Report
+from build_tools.model import Annotations, Block, Paragraph, Report
 from build_tools.parse.punct import to_display
 from build_tools.render import labels, urls
 from build_tools.render.pages import Page, Writer, escape_text, forward_script, front_matter, inline
+from build_tools.seeds.english import mark_chinese
 
 ZH = 'lang="zh-Hans"'
 
@@ -25,8 +26,11 @@ ZH = 'lang="zh-Hans"'
 class ParallelWriter(Writer):
     """Renders the report's pages in a translation, each unit with its Chinese original."""
 
-    def __init__(self, report: Report, texts: Mapping[str, str], words: Mapping[str, str]):
-        super().__init__(report)
+    def __init__(
+        self, report: Report, texts: Mapping[str, str], words: Mapping[str, str], notes: Annotations | None = None
+    ):
+        # ``notes``: marks on the translated text by unit id (the terms' renderings) and the translated tooltips.
+        super().__init__(report, notes)
         self.texts, self.words = texts, words
 
     def pages(self, home_extra: str = "") -> list[Page]:
@@ -53,6 +57,23 @@ class ParallelWriter(Writer):
         if self.texts.get(uid):
             return escape_text(self.texts[uid], markdown)
         return f"<span {ZH}>{escape_text(to_display(zh), markdown)}</span>"
+
+    def marked(self, uid: str, zh: str, src: str) -> str:
+        """A unit's translation as HTML with its glossary terms' renderings marked (tooltips, glossary links)."""
+        spans = self.notes.marks.get(uid)
+        if spans and self.texts.get(uid):
+            return inline(self.texts[uid], spans, src, typeset=False)
+        return self.text(uid, zh)
+
+    def tip(self, key: str, src: str) -> str:
+        """A tooltip in the edition's language: the rendering, the Chinese term, the translated definition."""
+        t = self.notes.tips[key]
+        e = lambda s: html.escape(s, quote=True)  # noqa: E731 - plain text only, never HTML
+        return (
+            f'<div class="term-tip" role="tooltip" id="tip-{key}"><strong>{e(t.en)}</strong>'
+            f' <span class="term-zh" {ZH}>{e(t.term)}</span><span class="term-def">{mark_chinese(t.definition)}</span>'
+            f'<a href="{urls.relative(src, urls.GLOSSARY, t.anchor)}">{e(self.words["TERM_MORE"])}</a></div>'
+        )
 
     def after_title(self, part) -> str:
         return self.plain(part.id, part.heading) + self.words["CONTINUED"]
@@ -92,7 +113,7 @@ class ParallelWriter(Writer):
         lines += self.paragraphs(r.opening, src)
         lines += [extra, ""] if extra else []
         lines += [f"## {escape_text(self.words['CONTENTS'], True)} {{ #contents }}", "", self.contents(src), ""]
-        return "\n".join(lines)
+        return self.finish(lines, src)
 
     def meta_item(self, k: int, label: str, value: str) -> str:
         """One metadata item: its translation cut at its first colon into label and value."""
@@ -115,7 +136,7 @@ class ParallelWriter(Writer):
         lines += self.paragraphs(part.before, src)
         if part.sections:
             lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
-        return "\n".join(lines)
+        return self.finish(lines, src)
 
     def part_after(self, n: int) -> str:
         part, src = self.report.parts[n - 1], urls.part_after_src(n)
@@ -123,7 +144,7 @@ class ParallelWriter(Writer):
         lines = [front_matter("part-after", title), f"# {escape_text(title, True)} {{ #{part.id}-after }}", ""]
         lines += [self.original(part.heading + labels.CONTINUED), "", self.note(src), ""]
         lines += self.paragraphs(part.after, src)
-        return "\n".join(lines)
+        return self.finish(lines, src)
 
     def section(self, n: int, m: int) -> str:
         section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
@@ -131,14 +152,14 @@ class ParallelWriter(Writer):
         lines += self.heading("#", section.id, section.heading + section.title_end)
         lines += [self.note(src), ""]
         lines += self.paragraphs(section.paragraphs, src)
-        return "\n".join(lines)
+        return self.finish(lines, src)
 
     def closing(self) -> str:
         title = escape_text(self.words["CLOSING"], True)
         lines = [front_matter("closing", self.words["CLOSING"]), f"# {title} {{ #closing }}", ""]
         lines += [self.note(urls.CLOSING), ""]
         lines += self.paragraphs(self.report.closing, urls.CLOSING)
-        return "\n".join(lines)
+        return self.finish(lines, urls.CLOSING)
 
     def contents(self, src: str) -> str:
         items = []
@@ -178,7 +199,7 @@ class ParallelWriter(Writer):
 
     def block(self, block: Block, src: str, salutation: str) -> list[str]:
         link = f'<a class="headerlink" href="#{block.id}" title="{html.escape(self.words["PERMALINK"])}">¶</a>'
-        para = f'<p id="{block.id}">{self.text(block.id, block.body)}{link}</p>'
+        para = f'<p id="{block.id}">{self.marked(block.id, block.body, src)}{link}</p>'
         body = f'<div class="parallel">{para}{self.details(escape_text(to_display(block.body), False))}</div>'
         if not block.heading:
             return [body, ""]

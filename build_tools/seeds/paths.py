@@ -23,6 +23,8 @@ class Seeds:
     qualifiers: Path | None = None
     # The translated edition's UI labels (a PO file).
     labels: Path | None = None
+    # Readings of polyphonic characters in glossary terms, for the pinyin on a translated glossary page.
+    pinyin: Path | None = None
 
 
 SEED_OPTIONS = (
@@ -37,6 +39,7 @@ SEED_OPTIONS = (
     "translation",
     "qualifiers",
     "labels",
+    "pinyin",
 )
 
 
