@@ -234,7 +234,8 @@ def test_every_occurrence_is_marked_in_both_editions(site, edition, report):
     marked = 0
     for page in (site / edition).glob("**/index.html"):
         rel = page.relative_to(site / edition).as_posix()
-        if edition == "" and rel.startswith("zh-Hant/") or rel.startswith(("glossary/", "metrics/", "about/")):
+        # The default edition's folder holds the others' (zh-Hant/, en/): each is counted on its own.
+        if edition == "" and rel.startswith(("zh-Hant/", "en/")) or rel.startswith(("glossary/", "metrics/", "about/")):
             continue
         marked += len(re.findall(r'<a class="term" ', page.read_text(encoding="utf-8")))
     assert expected > 150 and marked == expected
