@@ -84,18 +84,18 @@ def _apply_corrections(source: str, converted: str, corrections: dict[str, str],
     Matching on the zh-Hans source, not on OpenCC's output, makes a
     correction independent of how OpenCC happened to segment the text.
     """
-    if not phrases:
+    found = [(phrase, start) for phrase in phrases for start in _occurrences(source, phrase)]
+    if not found:
         return converted
     out = list(converted)
     claimed = [False] * len(source)
-    for phrase in phrases:
-        for start in _occurrences(source, phrase):
-            span = range(start, start + len(phrase))
-            if any(claimed[i] for i in span):
-                continue  # a longer correction already decided these characters
-            out[start : start + len(phrase)] = corrections[phrase]
-            for i in span:
-                claimed[i] = True
+    for phrase, start in found:  # longest phrase first
+        span = range(start, start + len(phrase))
+        if any(claimed[i] for i in span):
+            continue  # a longer correction already decided these characters
+        out[start : start + len(phrase)] = corrections[phrase]
+        for i in span:
+            claimed[i] = True
     return "".join(out)
 
 
