@@ -61,6 +61,19 @@ def median_time(fn, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def conversion(seeds) -> float:
+    """The zh-Hant conversion (OpenCC s2tw and the correction table) of the whole report text, once.
+
+    Was a test's time limit (ten conversions under 2 s); a time is measured here, never asserted.
+    """
+    from build_tools.editions.hant import Converter, load_corrections
+
+    text = seeds.report.read_text(encoding="utf-8")
+    convert = Converter(corrections=load_corrections(seeds.corrections) if seeds.corrections else {}).convert
+    convert(text)  # OpenCC's dictionaries, loaded once per process
+    return median_time(lambda: convert(text))
+
+
 def numeral(n: int) -> str:
     """1..99 as a heading numeral (一 … 九十九)."""
     tens, ones = divmod(n, 10)
@@ -309,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     print("benchmark (medians)")
     t = generator(seeds)
     print(f"  generator, report, both editions:           {t * 1000:8.1f} ms")
+    print(f"  zh-Hant conversion of the report text:       {conversion(seeds) * 1000:8.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         report, glossary, count = synthetic(seeds, Path(tmp))
         # Without the not-a-term list and the correction table: they name phrases of the real glossary.
