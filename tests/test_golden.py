@@ -39,10 +39,9 @@ def parse(source: Path) -> str:
 
 def runin(source: Path) -> str:
     report = annotate_structure(parse_file(source))
-    lines = [
-        f"{block.id} [{block.heading_id}: {block.heading}] {block.body}" if block.heading else f"{block.id} {block.body}"
-        for *_, block in report.blocks()
-    ]
+    lines = []
+    for *_, b in report.blocks():
+        lines.append(f"{b.id} [{b.heading_id}: {b.heading}] {b.body}" if b.heading else f"{b.id} {b.body}")
     return "\n".join(lines) + "\n"
 
 
