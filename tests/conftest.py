@@ -18,7 +18,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite tests/golden/*.expected from the current output (review the diff before committing)",
+        help="rewrite tests/golden/<stage>/*.expected.* from the current output (review the diff before committing)",
     )
 
 

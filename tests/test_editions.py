@@ -13,7 +13,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,6 +23,7 @@ from test_hant import IN_CONTEXT, SHARED_CHARS
 from build_tools.editions.hant import load_corrections
 from build_tools.mkdocs_plugin.config import load_site_config
 from conftest import ROOT
+from support.htmlpage import Page, parse_page
 from support.htmltext import source_items
 
 HANT = "zh-Hant/"
@@ -64,77 +64,8 @@ def edition_of(url: str) -> str:
     return HANT if url.startswith(SITE_URL + HANT) else ""
 
 
-class Page(HTMLParser):
-    """Everything the tests compare in one built page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self.classes: list[str] = []
-        self.links: list[dict] = []  # attributes of every <a href>
-        self.alternates: list[dict] = []  # <link rel="alternate" hreflang>
-        self.head_links: list[dict] = []  # every other <link href>
-        self.scripts: list[str] = []
-        self.html_lang: str | None = None
-        self.texts: list[tuple[str, bool]] = []  # (text node, is the zh-Hans selector label)
-        self.attr_texts: list[tuple[str, str]] = []  # (attribute, value) a reader sees: tooltips, labels
-        self._skip = 0
-        self._selector_hans = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.html_lang = a.get("lang")
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "class" in a:
-            self.classes.append(a["class"] or "")
-        for name in ("title", "placeholder", "alt", "aria-label"):
-            if a.get(name):
-                self.attr_texts.append((name, a[name]))
-        if tag == "a" and "href" in a:
-            self.links.append(a)
-            if "md-select__link" in (a.get("class") or "").split() and a.get("hreflang") == "zh-Hans":
-                self._selector_hans += 1
-        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
-            self.alternates.append(a)
-        elif tag == "link" and "href" in a:
-            self.head_links.append(a)  # canonical, prev, next, stylesheets, icon
-        if tag == "script":
-            if a.get("src"):
-                self.scripts.append(a["src"])
-            self._skip += 1
-        if tag == "style":
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        if tag == "a" and self._selector_hans:
-            self._selector_hans -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.texts.append((data, bool(self._selector_hans)))
-
-    @property
-    def text(self) -> str:
-        return "".join(t for t, _ in self.texts)
-
-    def selector(self, lang: str) -> dict:
-        found = [
-            a for a in self.links if "md-select__link" in (a.get("class") or "").split() and a.get("hreflang") == lang
-        ]
-        assert len(found) == 1, f"expected one language-selector link to {lang}, found {len(found)}"
-        return found[0]
-
-
-@functools.cache
 def _parse(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    page.close()
-    return page
+    return parse_page(path)
 
 
 def pair(site: Path, rel: str) -> tuple[Page, Page]:

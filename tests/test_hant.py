@@ -271,16 +271,6 @@ def test_falls_back_when_opencc_changes_length(monkeypatch):
     assert out == "發展\n社區\n"
 
 
-def test_conversion_is_fast(source: str):
-    import time
-
-    conv = Converter(corrections=load_corrections(TABLE))
-    start = time.perf_counter()
-    for _ in range(10):
-        conv.convert(source)
-    assert time.perf_counter() - start < 2.0
-
-
 # --- load_corrections errors ---------------------------------------------------
 
 

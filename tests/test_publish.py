@@ -4,39 +4,16 @@ from __future__ import annotations
 
 import filecmp
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from build_tools.mkdocs_plugin.config import load_site_config
 from conftest import ROOT, build_site
+from support.htmlpage import parse_page as parse
 
 SITE_URL = load_site_config(ROOT / "mkdocs.yml").site_url
 SITE_PATH = urlsplit(SITE_URL).path
 LOCAL = "http://127.0.0.1/"
-
-
-class Links(HTMLParser):
-    """Ids, and every reference an HTML page makes: (tag, attribute, value, rel)."""
-
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.refs: list[tuple[str, str, str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        for name in ("href", "src", "srcset", "action", "poster", "data"):
-            if attrs.get(name):
-                self.refs.append((tag, name, attrs[name], attrs.get("rel") or ""))
-
-
-def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
 
 
 def pages(site: Path) -> list[Path]:
@@ -87,7 +64,7 @@ def _target(site: Path, page: Path, value: str) -> tuple[Path | None, str]:
 
 
 def test_no_broken_internal_links_or_anchors(site):
-    ids = {p: parse(p).ids for p in pages(site)}
+    ids = {p: set(parse(p).ids) for p in pages(site)}
     broken, checked = [], 0
     for page in pages(site):
         for _tag, attr, value, _ in parse(page).refs:

@@ -17,7 +17,7 @@ from build_tools.annotate.load import load_report
 from build_tools.cli import seeds_from_config
 from build_tools.editions.search import page_blocks
 from build_tools.editions.search_support import fold_map
-from support.htmltext import SourceText
+from support.htmltext import source_items
 
 HANT = "zh-Hant/"
 EDITIONS = ["", HANT]
@@ -66,8 +66,8 @@ def test_material_fetches_only_the_index_config(site, edition):
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
 def test_every_displayed_report_block_is_searched_with_its_text(site, edition):
-    """Each element of report text a page shows (read by tests/htmltext.py) is a block of its page
-    with the same text, under the same id."""
+    """Each element of report text a built page shows is a block of its page in blocks.json, with the same
+    text under the same id: the search data is read from the final, converted pages, none left out."""
     data = blocks(site, edition)
     by_page: dict[str, dict[str, str]] = {}
     for n, block_id, heading, text, own in data["blocks"]:
@@ -77,11 +77,7 @@ def test_every_displayed_report_block_is_searched_with_its_text(site, edition):
     for url, _, kind in data["pages"]:
         if kind != "report":
             continue
-        parser = SourceText()
-        parser.feed((site / edition / url / "index.html").read_text(encoding="utf-8"))
-        for item_id, text in parser.items:
-            if item_id.startswith("<"):
-                continue
+        for item_id, text in source_items((site / edition / url / "index.html").read_text(encoding="utf-8")):
             shown = re.sub(r"\s+", "", text)
             assert re.sub(r"\s+", "", by_page[url].get(item_id, "")) == shown, (url, item_id)
             checked += 1

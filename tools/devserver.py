@@ -184,17 +184,17 @@ def serve(directory: Path | str, port: int = 0, prefix: str = "/") -> tuple[Thre
     return server, f"http://127.0.0.1:{server.server_port}{prefix}"
 
 
-def build_site(out: Path | str) -> None:
-    """`mkdocs build --strict` of both editions into `out`, as `make site` does.
+def build_site(out: Path | str, config: Path = CONFIG) -> None:
+    """`mkdocs build --strict` of both editions into `out`, as `make site` does (of ``config``'s project).
 
     Not --quiet (it silences the warnings --strict counts); the build's log is
     shown only when it fails.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(out).resolve())],
         env=env,
-        cwd=ROOT,
+        cwd=config.parent,
         capture_output=True,
         text=True,
         check=False,

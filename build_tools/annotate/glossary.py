@@ -17,6 +17,7 @@ from typing import Any
 
 from build_tools.model import Annotations, Report, Tip, report_text
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.memo import shared
 from build_tools.seeds.yamlio import display_path, line_of, load_checked, load_seed
 
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
@@ -185,6 +186,7 @@ def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
 DEFINITION_MAX = 300
 
 
+@shared
 def glossary_warnings(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
     """What does not stop the build but an editor should fix: entries never marked, definitions too long."""
     return unmarked(entries, report, shown) + definition_warnings(entries, shown)
@@ -340,6 +342,7 @@ def first_char_index(forms) -> dict[str, list[str]]:
     return by_first
 
 
+@shared
 def annotate(report: Report, entries: list[Entry]) -> tuple[Annotations, dict[str, list[str]]]:
     """Glossary marks for every block, and for each entry the block ids where it occurs."""
     forms = {form: e for e in entries for form in e.forms}

@@ -1,4 +1,6 @@
-"""The annotated report from the seeds: each seed file read once and checked against the report."""
+"""The annotated report from the seeds: each seed file read once and checked against the report.
+
+Every edition of a site reads the same seeds: each result is computed once for all of them (`seeds.memo`)."""
 
 from __future__ import annotations
 
@@ -11,16 +13,19 @@ from build_tools.annotate.structure import annotate_structure
 from build_tools.model import Report, report_text
 from build_tools.parse.report import parse_file
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path, line_of, load_seed
 
 
+@shared
 def load_report(seeds: Seeds) -> Report:
     """Parse the report and give it structure (ids, run-in headings), honouring the overrides."""
     report = parse_file(seeds.report)
     return annotate_structure(report, load_overrides(seeds.overrides, report))
 
 
+@shared
 def load_entries(seeds: Seeds, report: Report) -> list:
     """The glossary, checked against the report and the not-a-term list (every quoted phrase placed once)."""
     if not seeds.glossary:
@@ -39,6 +44,7 @@ def load_entries(seeds: Seeds, report: Report) -> list:
     return entries
 
 
+@shared
 def load_search_words(path: Path | None, report: Report) -> list[str]:
     """seeds/search-words.yml: words the search index keeps whole; each must occur in the report."""
     if path is None:
@@ -55,6 +61,7 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
     return [w.strip() for w in data]
 
 
+@shared
 def load_metrics(seeds: Seeds, report: Report):
     """The report's figures and headline indicators, checked against the text.
 
@@ -69,6 +76,7 @@ def load_metrics(seeds: Seeds, report: Report):
     return figures, indicators
 
 
+@shared
 def pair_outcomes(seeds: Seeds, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
     """The editors' outcomes, each paired with its headline target and judged."""
     if not found or seeds.outcomes is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.memo import shared
 from build_tools.seeds.yamlio import line_of, load_seed
 
 # Qualifier of the target -> how an outcome meets it. "about" is decided by ``within_about``.
@@ -251,5 +252,11 @@ def targets_of(indicators, plan_year: int | None) -> list[Target]:
 
 def load_outcomes(path: Path | str) -> list[Outcome]:
     """Read seeds/outcomes.yml through the one seed loader: its schema, every error with its line."""
+    return _load_outcomes(Path(path))
+
+
+@shared
+def _load_outcomes(path: Path) -> list[Outcome]:
+    """load_outcomes, once per content of the file (every edition reads it)."""
     data = load_seed(path, "outcomes", "a YAML list of '- indicator: …' entries", optional=True) or []
     return [outcome_from(item, line_of(item)) for item in data]

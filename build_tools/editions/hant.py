@@ -15,6 +15,7 @@ from pathlib import Path
 import opencc
 
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.memo import shared
 from build_tools.seeds.yamlio import LineDict, display_path, load_checked, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
@@ -83,18 +84,18 @@ def _apply_corrections(source: str, converted: str, corrections: dict[str, str],
     Matching on the zh-Hans source, not on OpenCC's output, makes a
     correction independent of how OpenCC happened to segment the text.
     """
-    if not phrases:
+    found = [(phrase, start) for phrase in phrases for start in _occurrences(source, phrase)]
+    if not found:
         return converted
     out = list(converted)
     claimed = [False] * len(source)
-    for phrase in phrases:
-        for start in _occurrences(source, phrase):
-            span = range(start, start + len(phrase))
-            if any(claimed[i] for i in span):
-                continue  # a longer correction already decided these characters
-            out[start : start + len(phrase)] = corrections[phrase]
-            for i in span:
-                claimed[i] = True
+    for phrase, start in found:  # longest phrase first
+        span = range(start, start + len(phrase))
+        if any(claimed[i] for i in span):
+            continue  # a longer correction already decided these characters
+        out[start : start + len(phrase)] = corrections[phrase]
+        for i in span:
+            claimed[i] = True
     return "".join(out)
 
 
@@ -115,6 +116,12 @@ def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str
     ``# reason`` comment, or (given the ``text`` the table applies to) a
     phrase that does not occur in it.
     """
+    return _load_corrections(Path(path), text)
+
+
+@shared
+def _load_corrections(path: Path, text: str | None) -> dict[str, str]:
+    """load_corrections, once per content of the file and text (each edition's transform and fold read it)."""
     data, found = load_checked(path, "zh-hant-corrections", WHAT)
     shown = display_path(path)
     if data is None:

@@ -6,6 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from build_tools.model import Report, displayed_text, report_text
+from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 
 from .edition import Edition
@@ -13,6 +14,12 @@ from .transform import convert_all, converter
 
 
 def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, str]:
+    """The fold of :func:`_fold_map`, once for every edition (each edition's search folds alike)."""
+    return _fold_map(seeds, report, tuple(conversions))
+
+
+@shared
+def _fold_map(seeds: Seeds, report: Report, conversions: tuple[str, ...]) -> dict[str, str]:
     """Characters a conversion of this text puts in each other's place, mapped to one of them.
 
     Applied to the query and to the displayed text alike, it makes 營商環境, 营商环境

@@ -23,7 +23,7 @@ from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
 from build_tools.editions.transform import check_buildable
 from build_tools.editions.translated import check_translated
-from build_tools.mkdocs_plugin import editions, preview, search
+from build_tools.mkdocs_plugin import editions, preview, search, templates
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
 from build_tools.render.nav import site_nav
@@ -103,6 +103,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.userdict:
             os.unlink(self.userdict)
             self.userdict = None
+
+    def on_env(self, env, *, config, files):
+        return templates.share_compiled_templates(env)  # every edition's build loads them compiled once
 
     def on_files(self, files: Files, *, config) -> Files:
         files = editions.own_handwritten(files, config, self.config)

@@ -12,6 +12,7 @@ import re
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 ASCII = {v: k for k, v in FULLWIDTH.items()}
+ASCII_PUNCT = re.compile("[" + re.escape("".join(FULLWIDTH)) + "]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“”‘’《》、。]")
 
 
@@ -43,6 +44,8 @@ def _paren_has_cjk(text: str, i: int) -> bool:
 
 def to_display(text: str) -> str:
     """Typeset ASCII punctuation as fullwidth where it stands in Chinese text."""
+    if not ASCII_PUNCT.search(text):
+        return text  # most texts have none: the character loop below is the slow part
     out = []
     for i, ch in enumerate(text):
         if ch not in FULLWIDTH:

@@ -206,7 +206,8 @@ def _closing(last: Part) -> list[Paragraph]:
 
     It may run on over several paragraphs; the first paragraph of a subsection never is one.
     """
-    holder = last.after if last.after or not last.sections else last.sections[-1].paragraphs
+    # A part without subsections holds its paragraphs in `before`: its closing address is there.
+    holder = last.after if last.after else last.sections[-1].paragraphs if last.sections else last.before
     starts = [k for k, p in enumerate(holder) if k and p.salutation]
     if not starts:
         return []

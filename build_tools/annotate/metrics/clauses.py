@@ -29,6 +29,10 @@ def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int
     named = [m[1] for m in map(HORIZON_RE.fullmatch, (c.strip() for c in earlier)) if m]
     named += YEAR_RE.findall(text[clause : fig.start])
     if role == "result":
+        # A goal the review names for a later year (力争2025年…) is not a result of the year reviewed.
+        later = [int(y) for y in named if year is not None and int(y) > year]
+        if later and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig)):
+            return "target", later[-1]
         return "result", year
     if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
         return "target", int(named[-1]) if named else year
