@@ -6,6 +6,7 @@
     python -m build_tools metrics FILE     the figures of a report, as JSON
     python -m build_tools po-template OUT  the translation template (OUT.pot) of the configured report
     python -m build_tools po-template --labels OUT  the template of a translated edition's UI labels
+    python -m build_tools po-template --pages DIR   en-glossary.pot and en-metrics.pot, in folder DIR
     python -m build_tools pages OUT        an edition's docs tree (Markdown, data files, nav.yml) for any MkDocs engine
 
 Every failure is one line per problem (``seeds/x.yml:12: …``) and exit status 1.
@@ -65,10 +66,17 @@ def outline(args) -> int:
 
 
 def check(args) -> int:
-    from build_tools.editions.check import check_seeds
+    from build_tools.editions.check import check_seeds, check_translated_pages
+    from build_tools.mkdocs_plugin import editions
 
     notes: list[str] = []
-    count, warnings = check_seeds(seeds_from_config(args.config), strict=args.strict, notes=notes)
+    seeds = seeds_from_config(args.config)
+    count, warnings = check_seeds(seeds, strict=args.strict, notes=notes)
+    root = Path(args.config).resolve().parent
+    translated = [
+        editions.resolved(e, root) for e in editions.entries(site_config(args.config).plugins["report"].config)
+    ]
+    count += check_translated_pages(seeds, translated, args.strict, notes)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
         for line in workflow_commands(warning, "warning"):
@@ -108,6 +116,13 @@ def po_template(args) -> int:
     if args.labels:
         count = write_template(labels_template(), args.out)
         print(f"{args.out}: {count} labels")
+        return 0
+    if args.pages:
+        from build_tools.editions.english_pages import write_templates
+
+        # OUT is a folder: en-glossary.pot and en-metrics.pot are written in it.
+        for path, n in write_templates(seeds_from_config(args.config), args.out).items():
+            print(f"{path}: {n} texts")
         return 0
     count = write_template(load_report(seeds_from_config(args.config)), args.out)
     print(f"{args.out}: {count} units")
@@ -150,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--config", default=CONFIG)
     p.add_argument("--labels", action="store_true", help="the template of a translated edition's UI labels instead")
+    p.add_argument("--pages", action="store_true", help="the glossary and metrics pages' templates, in folder OUT")
     p.set_defaults(run=po_template)
     p = sub.add_parser("pages", help="write the generated docs tree (Markdown, data files, nav.yml) of an edition")
     p.add_argument("out", help="a new folder")

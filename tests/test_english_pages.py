@@ -350,3 +350,17 @@ def test_chinese_in_the_english_is_a_given_original_only():
                 if not (inside or glossed):
                     stray.append(f"{path.name}:{e.linenum}: {m.group(0)}")
     assert stray == []
+
+
+def test_the_command_writes_both_page_templates_covering_every_entry(tmp_path, monkeypatch):
+    """`po-template --pages DIR`: what msgmerge needs to bring seeds/en-glossary.po and en-metrics.po up to date."""
+    import polib
+
+    from build_tools import cli
+
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["po-template", "--pages", str(tmp_path)]) == 0
+    for name in ("en-glossary", "en-metrics"):
+        pot = {(e.msgctxt, e.msgid) for e in polib.pofile(str(tmp_path / f"{name}.pot"))}
+        po = {(e.msgctxt, e.msgid) for e in polib.pofile(str(ROOT / "seeds" / f"{name}.po")) if not e.obsolete}
+        assert pot == po, name

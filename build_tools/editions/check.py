@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import glossary_warnings
 from build_tools.annotate.load import load_entries, load_metrics, load_report, load_search_words, pair_outcomes
@@ -53,3 +55,22 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
         load_labels(seeds.labels, strict, notes)
         count += 1
     return count, warnings
+
+
+def check_translated_pages(seeds: Seeds, entries: list, strict: bool, notes: list[str]) -> int:
+    """The glossary and metrics PO files of each translated edition (``entries``: the editions, files resolved).
+
+    What is stale or missing goes to ``notes`` (an error in strict mode); returns how many files were read.
+    """
+    from build_tools.editions.english_pages import english_pages
+
+    count = 0
+    for entry in entries:
+        if not (entry.glossary_translation and entry.metrics_translation):
+            continue
+        po = Path(entry.glossary_translation), Path(entry.metrics_translation)
+        for status in english_pages(seeds, *po, seeds.pinyin, strict).statuses:
+            notes += [str(e) for e in status.fuzzy + status.obsolete + status.untranslated]
+            notes.append(status.summary())
+            count += 1
+    return count
