@@ -49,6 +49,13 @@ CHART_STYLE = (
 WIDTH, LEFT, RIGHT, ROW, BAR = 360, 8, 84, 50, 12
 
 
+def figure(chart: str, caption: str) -> list[str]:
+    """A chart in its figure with a caption (HTML), as Markdown lines; none when nothing is charted."""
+    if not chart:
+        return []
+    return ['<figure class="metrics-chart-figure">', chart, f"<figcaption>{caption}</figcaption>", "</figure>", ""]
+
+
 def axis(values: list[float], right: int = RIGHT) -> tuple[float, float]:
     """Where zero sits and how many units a pixel is, so that every value and zero fit the bars' width."""
     low, high = min(0.0, *values), max(0.0, *values)

@@ -22,7 +22,7 @@ from html import escape
 
 from build_tools.annotate.metrics import Figure, Indicator
 from build_tools.render import labels
-from build_tools.render.metrics_chart import chart_svg
+from build_tools.render.metrics_chart import chart_svg, figure
 from build_tools.render.metrics_text import (
     Convert,
     Href,
@@ -192,14 +192,7 @@ def page_markdown(
         f"## {c(HEADLINE)} {{#metrics-headline-title}}",
         "",
     ]
-    if chart:
-        parts += [
-            '<figure class="metrics-chart-figure">',
-            chart,
-            f"<figcaption>{escape(c(CAPTION))}</figcaption>",
-            "</figure>",
-            "",
-        ]
+    parts += figure(chart, escape(c(CAPTION)))
     parts += [
         headline_table(indicators, href, convert),
         "",

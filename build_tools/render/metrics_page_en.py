@@ -15,7 +15,18 @@ from html import escape
 
 from build_tools.annotate.metrics import Figure, Indicator
 from build_tools.annotate.outcomes import Pairing
-from build_tools.render.metrics_chart import CHART_STYLE, LEFT, ROW, WIDTH, _legend, _signed, axis, bar, growth_rows
+from build_tools.render.metrics_chart import (
+    CHART_STYLE,
+    LEFT,
+    ROW,
+    WIDTH,
+    _legend,
+    _signed,
+    axis,
+    bar,
+    figure,
+    growth_rows,
+)
 from build_tools.render.metrics_page import (
     ALL,
     CAPTION,
@@ -216,14 +227,7 @@ def page_markdown_en(
     w = lambda zh: mark_chinese(en.get(PAGE, zh))  # noqa: E731
     chart = chart_svg_en(indicators, en)
     parts = [f"# {w(TITLE)} {{#metrics}}", "", w(INTRO), "", f"## {w(HEADLINE)} {{#metrics-headline-title}}", ""]
-    if chart:
-        parts += [
-            '<figure class="metrics-chart-figure">',
-            chart,
-            f"<figcaption>{w(CAPTION)}</figcaption>",
-            "</figure>",
-            "",
-        ]
+    parts += figure(chart, w(CAPTION))
     parts += [headline_table_en(indicators, href, en), "", section_markdown_en(rows, figures, href, en)]
     parts += [
         f"## {w(DOWNLOADS)} {{#metrics-downloads}}",

@@ -13,7 +13,7 @@ from html import escape
 
 from build_tools.annotate.metrics import Figure
 from build_tools.annotate.outcomes import ABOUT_RULE, REASONS, VERDICT_WORDS, Pairing, Source, Value
-from build_tools.render.metrics_chart import axis, bar
+from build_tools.render.metrics_chart import axis, bar, figure
 from build_tools.render.metrics_text import Href
 from build_tools.render.metrics_text_en import PAGE, YEAR, En, annotated_en, figure_en, quantity_en, split_unit
 from build_tools.render.outcomes_page import (
@@ -35,13 +35,6 @@ from build_tools.render.outcomes_page import RIGHT as CHART_RIGHT
 from build_tools.seeds.english import Msg, mark_chinese
 
 WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME, CHART_TITLE]
-
-
-def _figure(chart: str, caption: str) -> list[str]:
-    """The chart in its figure with a caption, as on the Chinese page ('' when nothing is charted)."""
-    if not chart:
-        return []
-    return ['<figure class="metrics-chart-figure">', chart, f"<figcaption>{caption}</figcaption>", "</figure>", ""]
 
 
 def outcomes_msgs(rows: list[Pairing], figures: list[Figure]) -> list[Msg]:
@@ -172,7 +165,7 @@ def section_markdown_en(rows: list[Pairing], figures: list[Figure], href: Href, 
             "",
             f"{w(RULE)} {w(ABOUT_RULE)} {w(NO_VERDICT)}",
             "",
-            *_figure(outcomes_chart_en(rows, figures, en), w(CAPTION)),
+            *figure(outcomes_chart_en(rows, figures, en), w(CAPTION)),
             outcomes_table_en(rows, figures, href, en),
             "",
         ]

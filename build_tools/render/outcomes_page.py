@@ -12,7 +12,7 @@ from html import escape
 
 from build_tools.annotate.metrics import BEFORE
 from build_tools.annotate.outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
-from build_tools.render.metrics_chart import BAR, LEFT, ROW, WIDTH, axis, bar
+from build_tools.render.metrics_chart import BAR, LEFT, ROW, WIDTH, axis, bar, figure
 from build_tools.render.metrics_text import number_text
 
 Convert = Callable[[str], str]
@@ -153,14 +153,7 @@ def section_markdown(rows: list[Pairing], href: Href, convert: Convert) -> str:
         c(RULE) + c(ABOUT_RULE) + c(NO_VERDICT),
         "",
     ]
-    if chart:
-        parts += [
-            '<figure class="metrics-chart-figure">',
-            chart,
-            f"<figcaption>{escape(c(CAPTION))}</figcaption>",
-            "</figure>",
-            "",
-        ]
+    parts += figure(chart, escape(c(CAPTION)))
     parts += [outcomes_table(rows, href, c), ""]
     return "\n".join(parts)
 

@@ -101,13 +101,17 @@ class Writer:
     def part(self, n: int) -> str:
         """The part's heading and the paragraphs before its subsections; then links to what follows."""
         part, src = self.report.parts[n - 1], urls.part_src(n)
-        lines = [front_matter("part", part.heading), f"# {_md(part.heading)} {{ #{part.id} }}", ""]
+        lines = self.page_head("part", part.id, part.heading, part.heading, src)
         if part.after:
             lines += [forward_script(urls.ids_of(part.after), urls.relative(src, urls.part_after_src(n))), ""]
         lines += self.paragraphs(part.before, src)
         if part.sections:
             lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
         return self.finish(lines, src)
+
+    def page_head(self, kind: str, uid: str, title: str, heading: str, src: str) -> list[str]:
+        """A report page's front matter (its title) and its heading, with the unit's id."""
+        return [front_matter(kind, title), f"# {escape_text(to_display(heading), True)} {{ #{uid} }}", ""]
 
     def part_after(self, n: int) -> str:
         """The part's own paragraphs after its subsections: read after the last one, as in the report."""
@@ -122,8 +126,7 @@ class Writer:
 
     def section(self, n: int, m: int) -> str:
         section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
-        heading = to_display(section.heading + section.title_end)
-        lines = [front_matter("section", section.heading), f"# {escape_text(heading, True)} {{ #{section.id} }}", ""]
+        lines = self.page_head("section", section.id, section.heading, section.heading + section.title_end, src)
         lines += self.paragraphs(section.paragraphs, src)
         return self.finish(lines, src)
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from build_tools.model import Annotations, Block, Paragraph, Report
 from build_tools.parse.punct import to_display
 from build_tools.render import labels, urls
-from build_tools.render.pages import Page, Writer, escape_text, forward_script, front_matter, inline
+from build_tools.render.pages import Page, Writer, escape_text, front_matter, inline
 from build_tools.seeds.english import mark_chinese
 
 ZH = 'lang="zh-Hans"'
@@ -127,16 +127,9 @@ class ParallelWriter(Writer):
     def heading(self, level: str, uid: str, zh: str, anchor: str | None = None) -> list[str]:
         return [f"{level} {self.text(uid, zh, markdown=True)} {{ #{anchor or uid} }}", "", self.original(zh), ""]
 
-    def part(self, n: int) -> str:
-        part, src = self.report.parts[n - 1], urls.part_src(n)
-        lines = [front_matter("part", self.plain(part.id, part.heading)), *self.heading("#", part.id, part.heading)]
-        lines += [self.note(src), ""]
-        if part.after:
-            lines += [forward_script(urls.ids_of(part.after), urls.relative(src, urls.part_after_src(n))), ""]
-        lines += self.paragraphs(part.before, src)
-        if part.sections:
-            lines += ['<nav class="part-contents" markdown>', "", *self.section_links(n, src, ""), "", "</nav>", ""]
-        return self.finish(lines, src)
+    def page_head(self, kind: str, uid: str, title: str, heading: str, src: str) -> list[str]:
+        """The translated title and heading, the heading's Chinese under it, and the unofficial note."""
+        return [front_matter(kind, self.plain(uid, title)), *self.heading("#", uid, heading), self.note(src), ""]
 
     def part_after(self, n: int) -> str:
         part, src = self.report.parts[n - 1], urls.part_after_src(n)
@@ -144,14 +137,6 @@ class ParallelWriter(Writer):
         lines = [front_matter("part-after", title), f"# {escape_text(title, True)} {{ #{part.id}-after }}", ""]
         lines += [self.original(part.heading + labels.CONTINUED), "", self.note(src), ""]
         lines += self.paragraphs(part.after, src)
-        return self.finish(lines, src)
-
-    def section(self, n: int, m: int) -> str:
-        section, src = self.report.parts[n - 1].sections[m - 1], urls.section_src(n, m)
-        lines = [front_matter("section", self.plain(section.id, section.heading))]
-        lines += self.heading("#", section.id, section.heading + section.title_end)
-        lines += [self.note(src), ""]
-        lines += self.paragraphs(section.paragraphs, src)
         return self.finish(lines, src)
 
     def closing(self) -> str:
