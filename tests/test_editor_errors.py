@@ -118,3 +118,18 @@ def test_long_definition_warns_in_check(project, capsys, monkeypatch):
     assert cli.main(["check"]) == 0
     out, err = capsys.readouterr()
     assert "warning: seeds/glossary.yml:" in err and "::warning file=seeds/glossary.yml," in out
+
+
+def test_a_changed_definition_makes_its_english_stale_in_check(project, capsys, monkeypatch):
+    """make check names the English glossary entry to revise; --strict (as the build) refuses it."""
+    path = project / "seeds" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  definition: 即“半拉子”", "  definition: 也即“半拉子”", 1), encoding="utf-8")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert cli.main(["check"]) == 0
+    out = capsys.readouterr().out
+    stale = [line for line in out.splitlines() if line.startswith("seeds/en-glossary.po:110: ")]
+    assert len(stale) == 1 and "g-6f051cfc:definition" in stale[0], out
+    assert "seeds/en-glossary.po: 255 texts translated, 0 untranslated, 1 fuzzy" in out
+    assert cli.main(["check", "--strict"]) == 1
