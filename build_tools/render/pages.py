@@ -139,19 +139,34 @@ class Writer:
         """The report's own hierarchy as a nested list of links."""
         items = []
         for n, part in enumerate(self.report.parts, 1):
-            items.append(f"- [{_md(part.heading)}]({urls.source_link(src, urls.part_src(n))})")
+            title = escape_text(self.plain(part.id, part.heading), True)
+            items.append(f"- [{title}]({urls.source_link(src, urls.part_src(n))})")
             items += self.section_links(n, src, "    ")
         if self.report.closing:
-            items.append(f"- [{labels.CLOSING}]({urls.source_link(src, urls.CLOSING)})")
+            items.append(f"- [{escape_text(self.word('CLOSING'), True)}]({urls.source_link(src, urls.CLOSING)})")
         return "\n".join(items)
 
     def section_links(self, n: int, src: str, indent: str) -> list[str]:
         """Markdown list items linking the subsections of part n (and the page of its closing paragraphs)."""
         part = self.report.parts[n - 1]
-        links = [(s.heading, urls.section_src(n, m)) for m, s in enumerate(part.sections, 1)]
+        links = [(self.plain(s.id, s.heading), urls.section_src(n, m)) for m, s in enumerate(part.sections, 1)]
         if part.after:
-            links.append((after_title(part), urls.part_after_src(n)))
-        return [f"{indent}- [{_md(title)}]({urls.source_link(src, to)})" for title, to in links]
+            links.append((self.after_title(part), urls.part_after_src(n)))
+        return [f"{indent}- [{escape_text(title, True)}]({urls.source_link(src, to)})" for title, to in links]
+
+    # -- words: a translated edition's writer says them otherwise ---------
+
+    def plain(self, uid: str, zh: str) -> str:
+        """A unit's text as shown (typeset), for titles and links."""
+        return to_display(zh)
+
+    def after_title(self, part) -> str:
+        """The title of a part's page of closing paragraphs, as shown."""
+        return to_display(after_title(part))
+
+    def word(self, name: str) -> str:
+        """One of the edition's own words (render/labels.py) by its name."""
+        return getattr(labels, name)
 
     # -- blocks ----------------------------------------------------------
 

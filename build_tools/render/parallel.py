@@ -78,6 +78,9 @@ class ParallelWriter(Writer):
     def after_title(self, part) -> str:
         return self.plain(part.id, part.heading) + self.words["CONTINUED"]
 
+    def word(self, name: str) -> str:
+        return self.words[name]
+
     def original(self, zh: str, cls: str = "zh-heading") -> str:
         """A heading's Chinese, under it."""
         return f'<p class="{cls}" {ZH} data-search-exclude="">{escape_text(to_display(zh), False)}</p>'
@@ -145,23 +148,6 @@ class ParallelWriter(Writer):
         lines += [self.note(urls.CLOSING), ""]
         lines += self.paragraphs(self.report.closing, urls.CLOSING)
         return self.finish(lines, urls.CLOSING)
-
-    def contents(self, src: str) -> str:
-        items = []
-        for n, part in enumerate(self.report.parts, 1):
-            title = escape_text(self.plain(part.id, part.heading), True)
-            items.append(f"- [{title}]({urls.source_link(src, urls.part_src(n))})")
-            items += self.section_links(n, src, "    ")
-        if self.report.closing:
-            items.append(f"- [{escape_text(self.words['CLOSING'], True)}]({urls.source_link(src, urls.CLOSING)})")
-        return "\n".join(items)
-
-    def section_links(self, n: int, src: str, indent: str) -> list[str]:
-        part = self.report.parts[n - 1]
-        links = [(self.plain(s.id, s.heading), urls.section_src(n, m)) for m, s in enumerate(part.sections, 1)]
-        if part.after:
-            links.append((self.after_title(part), urls.part_after_src(n)))
-        return [f"{indent}- [{escape_text(title, True)}]({urls.source_link(src, to)})" for title, to in links]
 
     # -- blocks ----------------------------------------------------------
 
