@@ -238,8 +238,21 @@ def test_language_switch_keeps_page_and_anchor(desktop):
 # -- 4. Search, in both editions --------------------------------------------------------------
 
 
+ANSWERED_ONCE = """() => {
+  const said = document.querySelector('.md-search-result__meta').textContent.trim();
+  const t = JSON.parse(document.getElementById('__config').textContent).translations;
+  const words = [t['search.result.placeholder'], t['search.result.none'], t['search.result.one']];
+  return /\\d/.test(said) || words.includes(said);
+}"""
+
+
 def _search(page, query: str, expect_results: bool = True) -> list[str]:
     """Type `query` into Material's search dialog; the result links' URLs (relative to the server root)."""
+    # Material asks the worker for the empty query once the worker is ready, and shows any answer
+    # against the box's value at the time it lands: typed before it lands, the query would read
+    # "no results" until its own answer comes. Until a first answer lands, the meta line says
+    # "initializing"; after it, the placeholder, "no results", "one result" or a count.
+    page.wait_for_function(ANSWERED_ONCE)
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
