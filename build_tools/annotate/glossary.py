@@ -8,6 +8,7 @@ only (never on ids, URLs or markup, which are added afterwards).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Set
@@ -43,11 +44,17 @@ class Entry:
     @property
     def id(self) -> str:
         """A stable ASCII anchor: from the term itself, so reordering the file breaks no link."""
-        return "g-" + hashlib.sha1(self.term.encode("utf-8")).hexdigest()[:8]
+        return term_id(self.term)
 
     @property
     def forms(self) -> list[str]:
         return [self.term, *self.aliases]
+
+
+@functools.cache  # asked for at every match of every edition
+def term_id(term: str) -> str:
+    """The anchor of a term: "g-" and the first 8 hex digits of the SHA-1 of its UTF-8 bytes."""
+    return "g-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:8]
 
 
 def load_glossary(path: Path | str, report: Report | None = None) -> list[Entry]:

@@ -10,6 +10,7 @@ uses: the rendering without a parenthetical or a leading "The", quotes ignored.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from build_tools.annotate.glossary import Entry
@@ -30,6 +31,7 @@ def core(rendering: str) -> str:
     return " ".join("".join(c for c in _stem(rendering) if c not in QUOTES).split()).casefold()
 
 
+@functools.cache  # one pattern per rendering, for every block that marks the term
 def _pattern(rendering: str) -> re.Pattern[str]:
     """A rendering as a whole-word pattern: quotes optional, any spaces (and quotes) between words, a plural -s."""
     quote = "[" + re.escape(QUOTES) + "]"

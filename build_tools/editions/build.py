@@ -98,7 +98,7 @@ def build_edition(
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
         own_words = edition_words(Path(entry.labels), strict, convert)
-        sources = Sources(seeds, report, entries, where, notes, indicators, figures, results)
+        sources = Sources(seeds, report, entries, notes)
         pages = translated_pages(sources, texts, own_words, pages, home, entry, strict)
         return Edition(pages=pages, files=files, convert=convert, words=own_words)
     for page in pages:

@@ -1,8 +1,9 @@
 """The English glossary and metrics pages from the seeds: their templates, their check, their Markdown.
 
-Plain functions for the build and the command line (to be wired in build.py and
-cli.py): the paths of seeds/en-glossary.po, seeds/en-metrics.po and
-seeds/pinyin.yml are passed in.
+Plain functions for the build and the command line: the paths of
+seeds/en-glossary.po, seeds/en-metrics.po and seeds/pinyin.yml are passed in.
+The pages are computed once for the same seed files (checked before any
+edition is written, then used by the translated edition's build).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import annotate
 from build_tools.annotate.load import load_entries, load_metrics, load_report, pair_outcomes
 from build_tools.annotate.pinyin import load_overrides, reading
-from build_tools.model import Report
 from build_tools.render import glossary_page_en, metrics_page_en, urls
 from build_tools.render.metrics_text_en import En
 from build_tools.seeds.english import Msg
+from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
 
@@ -54,6 +55,7 @@ def write_templates(seeds: Seeds, out_dir: Path | str) -> dict[str, int]:
     }
 
 
+@shared  # checked before any edition is written, used again by the translated edition's build
 def english_pages(
     seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
 ) -> EnglishPages:
@@ -64,53 +66,23 @@ def english_pages(
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     rows = pair_outcomes(seeds, report, indicators, found)
     _, where = annotate(report, entries)
-    shared = Shared(report, entries, where, indicators, figures, rows)
-    return english_pages_from(shared, glossary_po, metrics_po, pinyin, strict, seeds.glossary)
-
-
-@dataclass
-class Shared:
-    """What the zh-Hans glossary and metrics pages are made from (the build has it already)."""
-
-    report: Report
-    entries: list
-    where: dict
-    indicators: list
-    figures: list
-    rows: list
-
-
-def glossary_texts(shared: Shared, glossary_po: Path, strict: bool) -> PoStatus:
-    """The English glossary texts (definitions, categories, bases), checked against the current glossary."""
-    return load_texts(glossary_po, glossary_page_en.needed(shared.entries), strict)
-
-
-def english_pages_from(
-    shared: Shared,
-    glossary_po: Path,
-    metrics_po: Path,
-    pinyin: Path | None,
-    strict: bool = False,
-    glossary: Path | None = None,
-) -> EnglishPages:
-    """Both pages in English from data already computed; missing or stale texts raise with file and line."""
-    g_status = glossary_texts(shared, glossary_po, strict)
-    m_status = load_texts(metrics_po, metrics_page_en.needed(shared.indicators, shared.figures, shared.rows), strict)
-    overrides = load_overrides(pinyin, [e.term for e in shared.entries])
-    located = urls.page_of_ids(shared.report)
+    g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
+    m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
+    overrides = load_overrides(pinyin, [e.term for e in entries])
+    located = urls.page_of_ids(report)
     page = glossary_page_en.glossary_markdown_en(
-        shared.report,
-        shared.entries,
-        shared.where,
+        report,
+        entries,
+        where,
         located,
         g_status.texts,
         lambda term: reading(term, overrides),
-        glossary=display_path(glossary) if glossary else "seeds/glossary.yml",
+        glossary=display_path(seeds.glossary) if seeds.glossary else "seeds/glossary.yml",
     )
     metrics = metrics_page_en.page_markdown_en(
-        shared.indicators,
-        shared.figures,
-        shared.rows,
+        indicators,
+        figures,
+        rows,
         lambda block: urls.relative(urls.METRICS, located[block], block),
         En(m_status.texts, english),
     )

@@ -20,10 +20,11 @@ from build_tools.model import Annotations, Report
 from build_tools.render import labels, urls
 from build_tools.render.pages import Page
 from build_tools.render.parallel import ParallelWriter
+from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 
 from .edition import EditionEntry
-from .english_pages import Shared, english_pages, english_pages_from
+from .english_pages import english_pages
 from .translation import check_translation, load_qualifiers, read_po, units
 from .ui_labels import load_labels
 
@@ -32,6 +33,7 @@ EXTRA_PAGES = (urls.GLOSSARY, urls.METRICS)
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
+@shared  # checked before any edition is written, used again by the translated edition's build
 def translated_texts(seeds: Seeds, path: Path, report: Report, entries: list, strict: bool) -> dict[str, str]:
     """Unit id -> translation, every translated unit checked (strict: every unit translated, none fuzzy)."""
     qualifiers = load_qualifiers(seeds.qualifiers) if seeds.qualifiers else []
@@ -56,16 +58,12 @@ def check_translated(seeds: Seeds, entry: EditionEntry, strict: bool) -> None:
 
 @dataclass
 class Sources:
-    """What the zh-Hans glossary and metrics pages are made from, for their translated renderers."""
+    """What the zh-Hans pages are made from that a translated edition's pages need too."""
 
     seeds: Seeds
     report: Report
     entries: list = field(default_factory=list)  # glossary entries (annotate.glossary.Entry)
-    where: dict = field(default_factory=dict)  # glossary term -> the blocks it occurs in
     notes: Annotations = field(default_factory=Annotations)  # the glossary's marks on the Chinese text
-    indicators: list = field(default_factory=list)  # headline indicators (annotate.metrics.Indicator)
-    figures: list = field(default_factory=list)  # every figure (annotate.metrics.Figure)
-    results: list = field(default_factory=list)  # targets paired with outcomes (annotate.outcomes)
 
 
 def translated_pages(
@@ -88,17 +86,9 @@ def translated_pages(
     if entry is None or not (entry.glossary_translation and entry.metrics_translation):
         pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
         return pages + translated_extra_pages(extra, words, sources)
-    shared = Shared(
-        sources.report, sources.entries, sources.where, sources.indicators, sources.figures, sources.results
-    )
-    pinyin = sources.seeds.pinyin
-    english = english_pages_from(
-        shared,
-        Path(entry.glossary_translation),
-        Path(entry.metrics_translation),
-        pinyin,
-        strict,
-        sources.seeds.glossary,
+    seeds = sources.seeds
+    english = english_pages(
+        seeds, Path(entry.glossary_translation), Path(entry.metrics_translation), seeds.pinyin, strict
     )
     notes = _marked(sources, texts, english.statuses[0].texts)
     pages = ParallelWriter(sources.report, texts, words, notes).pages(home_extra=glance)

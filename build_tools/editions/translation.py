@@ -15,6 +15,7 @@ English except a term given in parentheses after its rendering.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import polib
 
 from build_tools.annotate.glossary import Entry, find_spans, first_char_index
+from build_tools.annotate.glossary_en import QUOTES, core
 from build_tools.editions.numbers import english, missing_figures, zh_figures
 from build_tools.model import Report
 from build_tools.parse.punct import to_display
@@ -44,7 +46,7 @@ METADATA = {
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 # A parenthesis right after a word: "Ulan Muqir (乌兰牧骑)".
 GIVEN_TERM = re.compile(r"(?<=[\w\"”'’] )\(([^()]*)\)")
-QUOTES = "\"'“”‘’"
+NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
 @dataclass
@@ -128,8 +130,12 @@ def load_qualifiers(path: Path | str) -> list[Qualifier]:
 def zh_qualifiers(text: str, qualifiers: list[Qualifier]) -> list[Qualifier]:
     """The qualifiers occurring in a Chinese text, longest first at each place (超过 before 超)."""
     ordered = sorted(qualifiers, key=lambda q: len(q.zh), reverse=True)
+    firsts = {q.zh[0] for q in ordered}
     found, i = [], 0
     while i < len(text):
+        if text[i] not in firsts:
+            i += 1
+            continue
         q = next((q for q in ordered if text.startswith(q.zh, i) and _qualifies(text, i, q)), None)
         found += [q] if q else []
         i += len(q.zh) if q else 1
@@ -154,8 +160,12 @@ def en_renderings(text: str, qualifiers: list[Qualifier]) -> list[str]:
     words = sorted({w.lower() for q in qualifiers for w in q.en}, key=len, reverse=True)
     if not words:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-    return [m.group(0).lower() for m in pattern.finditer(text)]
+    return [m.group(0).lower() for m in _any_word(tuple(words)).finditer(text)]
+
+
+@functools.lru_cache(maxsize=8)  # one pattern per qualifier table, for every unit
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def uncarried(found: list[Qualifier], renderings: list[str]) -> list[Qualifier]:
@@ -182,21 +192,19 @@ def uncarried(found: list[Qualifier], renderings: list[str]) -> list[Qualifier]:
 
 
 def _plain(text: str) -> str:
-    """English compared loosely: no quotes, one space, case-folded."""
-    return " ".join("".join(c for c in text if c not in QUOTES).split()).casefold()
-
-
-def core(rendering: str) -> str:
-    """The part of a glossary rendering the English must contain: no parenthetical, no leading "The"."""
-    text = re.sub(r"\s*\([^)]*\)", "", rendering).strip()
-    return _plain(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    """English compared loosely: no quotes, one space, case-folded (as :func:`core` reads a rendering)."""
+    return " ".join(text.translate(NO_QUOTES).split()).casefold()
 
 
 def has_rendering(en: str, entry: Entry) -> bool:
     """Whether the English carries the entry's rendering or one of its declared variants (a plural -s may follow)."""
     text = _plain(en)
-    forms = [core(entry.en), *(core(v) for v in entry.en_variants)]
-    return any(re.search(r"(?<!\w)" + re.escape(f), text) for f in forms if f)
+    return any(_starting_word(f).search(text) for f in (entry.en, *entry.en_variants) if core(f))
+
+
+@functools.cache  # one pattern per rendering, for every unit that has the term
+def _starting_word(rendering: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(core(rendering)))
 
 
 # -- Chinese left in the English -------------------------------------------------
@@ -222,9 +230,21 @@ class Counts:
     terms: int = 0
 
 
-def check_unit(
-    unit: Unit, en: str, glossary: list[Entry], qualifiers: list[Qualifier], counts: Counts, index=None
-) -> list[str]:
+@dataclass
+class Terms:
+    """The glossary as the checks look it up: its forms, its entries by id, the matcher's table."""
+
+    forms: dict[str, Entry]
+    by_id: dict[str, Entry]
+    index: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, glossary: list[Entry]) -> Terms:
+        forms = {f: e for e in glossary for f in e.forms}
+        return cls(forms, {e.id: e for e in glossary}, first_char_index(forms))
+
+
+def check_unit(unit: Unit, en: str, terms: Terms, qualifiers: list[Qualifier], counts: Counts) -> list[str]:
     """Problems of one translated unit, each saying what to fix."""
     problems = []
     counts.figures += len(zh_figures(unit.zh))
@@ -234,12 +254,10 @@ def check_unit(
     counts.qualifiers += len(found)
     for q in uncarried(found, en_renderings(en, qualifiers)):
         problems.append(f"the qualifier {q.zh} is not carried; the English needs one more of: {', '.join(q.en)}")
-    forms = {f: e for e in glossary for f in e.forms}
-    by_id = {e.id: e for e in glossary}
-    terms = dict.fromkeys(key for _, _, key in find_spans(unit.source, forms, index or first_char_index(forms)))
-    counts.terms += len(terms)
-    for key in terms:
-        entry = by_id[key]
+    marked = dict.fromkeys(key for _, _, key in find_spans(unit.source, terms.forms, terms.index))
+    counts.terms += len(marked)
+    for key in marked:
+        entry = terms.by_id[key]
         if not has_rendering(en, entry):
             problems.append(
                 f'the glossary term {entry.term} needs its rendering "{core(entry.en)}" in the English'
@@ -299,8 +317,7 @@ def check_translation(
     errors = _header_errors(po, shown)
     todo = {u.id: u for u in units(report)}
     status = Status(Counts(units=len(todo)))
-    forms = {f: e for e in glossary for f in e.forms}
-    index = first_char_index(forms)
+    terms = Terms.of(glossary)
     seen: dict[str, int] = {}
     for entry in (e for e in po if not e.obsolete):
         where, uid = entry.linenum, entry.msgctxt
@@ -335,7 +352,7 @@ def check_translation(
             status.untranslated.append(uid)
         else:
             status.counts.translated += 1
-            problems = check_unit(unit, entry.msgstr, glossary, qualifiers, status.counts, index)
+            problems = check_unit(unit, entry.msgstr, terms, qualifiers, status.counts)
             errors += [SeedError(shown, where, f"{uid}: {p}") for p in problems]
     status.untranslated += list(todo)
     status.missing = [

@@ -14,6 +14,7 @@ they are returned: stages take data in and give new data out.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
@@ -49,14 +50,19 @@ def shared(fn: F) -> F:
     """Cache ``fn(*args)`` as the module docstring says (the latest KEEP results)."""
     kept: list[tuple[tuple, tuple, Any]] = []  # (key, the arguments, result), newest last
     _CACHES.append(kept)
+    signature = inspect.signature(fn)
 
     @functools.wraps(fn)
-    def wrapper(*args: Any) -> Any:
+    def wrapper(*given: Any, **named: Any) -> Any:
+        # Keywords and defaults filled in, so that f(x) and f(x, strict=False) are one call.
+        bound = signature.bind(*given, **named)
+        bound.apply_defaults()
+        args = tuple(bound.arguments.values())
         key = tuple(_key(a) for a in args)
         for old, _, result in kept:
             if old == key:
                 return result
-        result = fn(*args)
+        result = fn(*bound.args, **bound.kwargs)
         # The arguments are held with the key, so that no other object takes an identity it names.
         kept.append((key, args, result))
         del kept[:-KEEP]

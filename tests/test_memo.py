@@ -1,0 +1,59 @@
+"""build_tools.seeds.memo: what every edition shares is computed once, and afresh when a seed file changes."""
+
+from __future__ import annotations
+
+from build_tools.seeds import memo
+
+
+def counted():
+    """A shared function and the list of the arguments it was really called with."""
+    calls = []
+
+    @memo.shared
+    def read(path, obj=None, strict=False):
+        calls.append((path, obj, strict))
+        return [path.read_text(encoding="utf-8"), strict]
+
+    return read, calls
+
+
+def test_the_same_file_is_read_once_and_afresh_after_a_save(tmp_path):
+    read, calls = counted()
+    seed = tmp_path / "glossary.yml"
+    seed.write_text("a", encoding="utf-8")
+    first = read(seed)
+    assert read(seed) is first and len(calls) == 1
+    seed.write_text("b", encoding="utf-8")
+    assert read(seed)[0] == "b" and len(calls) == 2
+
+
+def test_keywords_and_defaults_make_one_call(tmp_path):
+    read, calls = counted()
+    seed = tmp_path / "en.po"
+    seed.write_text("x", encoding="utf-8")
+    read(seed, None, True)
+    read(seed, strict=True)
+    read(seed, obj=None, strict=True)
+    assert len(calls) == 1
+    assert read(seed) == ["x", False] and len(calls) == 2
+
+
+def test_other_objects_count_by_identity(tmp_path):
+    read, calls = counted()
+    seed = tmp_path / "report.txt"
+    seed.write_text("x", encoding="utf-8")
+    one, other = [1], [1]
+    read(seed, one)
+    read(seed, one)
+    read(seed, other)  # equal, but another object: computed again
+    assert len(calls) == 2
+
+
+def test_clear_forgets(tmp_path):
+    read, calls = counted()
+    seed = tmp_path / "report.txt"
+    seed.write_text("x", encoding="utf-8")
+    read(seed)
+    memo.clear()
+    read(seed)
+    assert len(calls) == 2
