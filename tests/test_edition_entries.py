@@ -101,3 +101,16 @@ def test_a_translation_entry_without_its_labels_file_is_refused_in_one_line(tmp_
     assert result.returncode != 0
     assert "edition 'fr': a 'translation' edition needs 'labels'" in result.stdout + result.stderr
     assert not (project / "site").exists()
+
+
+def test_an_edition_failing_alone_fails_the_build_with_its_own_words(tmp_path):
+    """The other editions are built in processes of their own: a warning only one of them meets
+    (a broken link in the English about page, under --strict) still stops the whole build, as MkDocs says it."""
+    project = copy_project(ROOT, tmp_path)
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    result = build_site(project / "site", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0, said
+    assert "contains a link 'nowhere.md', but the target is not found" in said
+    assert "Aborted with 1 warnings in strict mode!" in said

@@ -3,15 +3,22 @@
 An edition is data (an entry of mkdocs.yml); nothing here names one. The default
 edition's build builds every other entry, merges each one's sitemap into the root
 sitemap, and every page links its twins in all editions (language selector, hreflang).
+`mkdocs build` builds the other entries alongside the default one, each in a process
+forked once the site folder is emptied; `mkdocs serve` builds them one by one, after
+it, and only those being viewed.
 """
 
 from __future__ import annotations
 
 import gzip
 import logging
+import multiprocessing
 import posixpath
+import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -103,6 +110,82 @@ def build_others(
             build(edition_config(root, config, entry))
             done(entry.path)
             merge_sitemap(Path(config.site_dir), entry.path)
+
+
+def can_build_alongside() -> bool:
+    """Whether the other editions can be built in processes of their own, forked from this one.
+
+    A forked process starts with what this one has loaded and computed (jieba's
+    dictionary, the parsed report, the glossary), so only each edition's own work
+    is done twice over; without fork (Windows), the editions are built one by one.
+    """
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass
+class Alongside:
+    """Another edition's build in its own process, and the end of the pipe its failure comes through."""
+
+    path: str
+    process: BaseProcess
+    said: Connection
+
+
+def start_others(root: Path, config: MkDocsConfig, options: ReportConfig) -> list[Alongside]:
+    """Start building every other edition, each in a forked process."""
+    sys.stdout.flush()
+    sys.stderr.flush()  # what is buffered now would otherwise be written once more by every process
+    fork = multiprocessing.get_context("fork")
+    started = []
+    for entry in entries(options):
+        if entry.path:
+            log.info("Building the %s edition", entry.lang)
+            said, say = fork.Pipe(duplex=False)
+            # Its configuration is loaded in its own process: loading it here would change this build's plugins.
+            process = fork.Process(target=_build, args=(root, config, entry, say), name=entry.lang)
+            process.start()
+            say.close()
+            started.append(Alongside(entry.path, process, said))
+    return started
+
+
+def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connection) -> None:
+    """One edition's build, in its own process; a failure is logged here and its last line sent back."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        build(edition_config(root, config, entry))
+    except Abort as exc:  # MkDocs has logged why
+        say.send(str(exc))
+        sys.exit(1)
+    except MkDocsException as exc:  # its configuration: one line, as the mkdocs command says it
+        log.error("%s", exc)
+        say.send("Aborted with a BuildError!")
+        sys.exit(1)
+
+
+def finish_others(started: list[Alongside], site_dir: Path) -> None:
+    """Wait for the other editions; list their pages in the root sitemap, in the order of mkdocs.yml.
+
+    A failed edition has logged why; the build then stops with that edition's last line.
+    """
+    from mkdocs.exceptions import Abort
+
+    for other in started:
+        other.process.join()
+    for other in started:
+        if other.process.exitcode:
+            raise Abort(other.said.recv() if other.said.poll() else f"Aborted: the {other.path} edition failed")
+    for other in started:
+        merge_sitemap(site_dir, other.path)
+
+
+def stop_others(started: list[Alongside]) -> None:
+    """The default edition's build failed: the others stop too, writing nothing more."""
+    for other in started:
+        other.process.terminate()
+        other.process.join()
 
 
 def merge_sitemap(site_dir: Path, twin_path: str) -> None:

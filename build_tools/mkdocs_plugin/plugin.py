@@ -40,6 +40,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.search_pages: dict[str, tuple[str, str, str]] = {}
         self.reading_order: list[str] = []
         self.userdict: str | None = None
+        self.others: list[editions.Alongside] = []  # the other editions' builds, running alongside this one
 
     # Run before Material's search plugin reads its jieba options.
     @event_priority(100)
@@ -108,6 +109,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return templates.share_compiled_templates(env)  # every edition's build loads them compiled once
 
     def on_files(self, files: Files, *, config) -> Files:
+        # The site folder has been emptied by now: the other editions can be written alongside this one.
+        if self.builds_others() and not preview.SERVING[0] and editions.can_build_alongside():
+            self.others = editions.start_others(self.root, config, self.config)
         files = editions.own_handwritten(files, config, self.config)
         for page in self.edition.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -161,10 +165,21 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return server
 
     def on_post_build(self, *, config):
-        """Write the search data; the default edition's build then builds the other editions."""
+        """Write the search data; the default edition's build then has (or waits for) every other edition."""
         search.write_search(Path(config.site_dir), self.edition, self.search_pages, self.reading_order)
-        if not editions.own(self.config).path:
+        if self.others:
+            started, self.others = self.others, []
+            editions.finish_others(started, Path(config.site_dir))
+        elif self.builds_others():
             editions.build_others(self.root, config, self.config, preview.skip_unviewed, preview.built)
+
+    def on_build_error(self, *, error):
+        started, self.others = self.others, []
+        editions.stop_others(started)
+
+    def builds_others(self) -> bool:
+        """The default edition's build builds the others (each of theirs builds only itself)."""
+        return not editions.own(self.config).path
 
 
 def warn(warnings) -> None:
