@@ -117,6 +117,24 @@ def test_untranslated_and_fuzzy_are_notes_unless_strict(tmp_path):
     assert "0 texts translated, 1 untranslated, 1 fuzzy, 0 obsolete" in status.summary()
 
 
+def test_a_needed_text_without_an_entry_is_untranslated(tmp_path):
+    status = load_texts(po(tmp_path, entry("label", "名", "Name")), [Msg("label", "名"), Msg("label", "姓")])
+    assert [str(e).split("/x.po")[-1] for e in status.untranslated] == [
+        ': no English for msgctxt "label" msgid "姓"; add it (see seeds/README.md, 英文版术语表与数据页)'
+    ]
+    with pytest.raises(SeedError, match='msgid "姓"'):
+        load_texts(po(tmp_path, entry("label", "名", "Name")), [Msg("label", "名"), Msg("label", "姓")], strict=True)
+
+
+def test_the_english_keeps_every_value_the_program_fills_in(tmp_path):
+    line = "{n}项，达到{met}项"
+    with pytest.raises(SeedError) as caught:
+        load_texts(po(tmp_path, entry("page", line, "{n} entered, 2 met")), [Msg("page", line)])
+    assert str(caught.value).endswith("/x.po:7: page: keep {met} in the English; the program fills it in")
+    status = load_texts(po(tmp_path, entry("page", line, "{met} of {n} met")), [Msg("page", line)])
+    assert status.texts.get("page", line) == "{met} of {n} met"
+
+
 def test_the_header_must_say_unofficial(tmp_path):
     path = tmp_path / "x.po"
     path.write_text(HEADER.replace("an unofficial translation", "a translation"), encoding="utf-8")
@@ -181,6 +199,24 @@ def test_same_ids_and_paragraph_links_as_the_chinese_glossary(pages, chinese):
 def test_same_ids_and_figure_links_as_the_chinese_metrics_page(pages, chinese):
     assert ids(pages.metrics) == ids(chinese["metrics.md"])
     assert sorted(links(pages.metrics)) == sorted(links(chinese["metrics.md"]))
+
+
+def _glance(markdown: str) -> str:
+    """The home page's glance in the Chinese home page's Markdown: from its heading to the next one."""
+    start = markdown.index("{#metrics-glance}")
+    return markdown[start : markdown.find("\n## ", start) % (len(markdown) + 1)]
+
+
+def test_the_home_glance_is_the_chinese_one_in_english(pages, chinese):
+    """Same figures linked to the same paragraphs, the same counts of outcomes, and no Chinese of its own."""
+    zh = _glance(chinese["index.md"])
+    home_links = lambda md: re.findall(r'href="([^"]+)"|\]\(([^)]+)\)', md)  # noqa: E731
+    assert home_links(pages.glance) == home_links(zh) and len(home_links(zh)) > 6
+    assert re.findall(r"\d+", pages.glance.split("outcomes-glance")[0].split("</ul>")[1]) == re.findall(
+        r"\d+", zh.split("</ul>")[1].split("[")[0]
+    )
+    assert chinese_outside_zh(pages.glance) == []
+    assert "estimated: up about 4%" in pages.glance and "2023 target" in pages.glance
 
 
 def test_the_outcomes_chart_speaks_english_with_signs(pages):

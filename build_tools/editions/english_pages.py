@@ -33,6 +33,7 @@ class EnglishPages:
     glossary: str
     metrics: str
     statuses: list[PoStatus]
+    glance: str = ""  # the home page's glance, without its heading
 
 
 def needed_texts(seeds: Seeds) -> tuple[list[Msg], list[Msg]]:
@@ -79,11 +80,15 @@ def english_pages(
         lambda term: reading(term, overrides),
         glossary=display_path(seeds.glossary) if seeds.glossary else "seeds/glossary.yml",
     )
+    en = En(m_status.texts, english)
     metrics = metrics_page_en.page_markdown_en(
-        indicators,
-        figures,
-        rows,
-        lambda block: urls.relative(urls.METRICS, located[block], block),
-        En(m_status.texts, english),
+        indicators, figures, rows, lambda block: urls.relative(urls.METRICS, located[block], block), en
     )
-    return EnglishPages(page, metrics, [g_status, m_status])
+    glance = metrics_page_en.glance_en(
+        indicators,
+        rows,
+        lambda block: urls.relative(urls.HOME, located[block], block),
+        en,
+        urls.source_link(urls.HOME, urls.METRICS),
+    )
+    return EnglishPages(page, metrics, [g_status, m_status], glance)

@@ -14,17 +14,20 @@ obsolete: no text has that Chinese any more.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
-from build_tools.seeds.english import Msg, Texts
+from build_tools.seeds.english import Msg, Texts, missing
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.yamlio import display_path
 
 from .translation import METADATA, _header_errors, read_po
 
+# A value the program puts into a text ({periods}, {n}); the English must keep it.
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 HEADER = (
     "English words of the edition's own pages (an unofficial translation, not published by\n"
     "the government that issued the report). msgctxt = where the text is used (see\n"
@@ -86,6 +89,7 @@ def load_texts(path: Path | str, msgs: list[Msg], strict: bool = False) -> PoSta
         single.setdefault(m.context, []).append(m.zh)
     status = PoStatus(Texts(shown))
     seen: dict[tuple[str, str], int] = {}
+    revised: set[str] = set()  # contexts whose one text has changed: their entry is fuzzy, not missing
     for entry in (e for e in po if not e.obsolete):
         key, line = (entry.msgctxt or "", entry.msgid), entry.linenum
         if key in seen:
@@ -95,6 +99,7 @@ def load_texts(path: Path | str, msgs: list[Msg], strict: bool = False) -> PoSta
         if key not in wanted:
             fuzzy, error = _stale(shown, line, key[0], single.get(key[0], []))
             (status.fuzzy if fuzzy else status.obsolete).append(error)
+            revised |= {key[0]} if fuzzy else set()
         elif "fuzzy" in entry.flags:
             status.fuzzy.append(
                 SeedError(shown, line, f"{key[0]}: marked fuzzy; review the English, then remove the flag")
@@ -102,7 +107,15 @@ def load_texts(path: Path | str, msgs: list[Msg], strict: bool = False) -> PoSta
         elif not entry.msgstr.strip():
             status.untranslated.append(SeedError(shown, line, f"{key[0]}: not translated"))
         else:
+            lost = [name for name in PLACEHOLDER.findall(entry.msgid) if name not in entry.msgstr]
+            if lost:
+                errors.append(
+                    SeedError(shown, line, f"{key[0]}: keep {', '.join(lost)} in the English; the program fills it in")
+                )
             status.texts.english[key] = entry.msgstr
+    # A text the page needs that has no entry at all (the template has changed since the file was merged).
+    absent = sorted(k for k in wanted - set(seen) if k[0] not in revised)
+    status.untranslated += [SeedError(shown, None, missing(c, zh)) for c, zh in absent]
     if strict:
         errors += status.fuzzy + status.obsolete + status.untranslated
     raise_all(errors)

@@ -66,6 +66,7 @@ TITLE, INTRO, HEADLINE = (
 CAPTION = "图：主要指标增速（具体数字见下表）"
 DOWNLOADS, CSV_NOTE, JSON_NOTE = "下载数据", "表格文件（UTF-8，可用 Excel 打开）", "JSON 数据"
 ALL, OTHER_PLACES, INDICATOR = "全部数字", "开篇与结束语", "指标"
+SEE_ALL = "查看全部数字与下载"  # the home page's link to this page
 COLUMN, MEANING = "列", "说明"
 COLUMNS = ("名称", "数值", "单位", "限定", "状态", "类别", "原文")
 
@@ -235,6 +236,11 @@ def metrics_json(figures: list[Figure], convert: Convert = _identity, outcomes: 
     return json.dumps([_public(f, convert) for f in figures] + list(outcomes), ensure_ascii=False, indent=2)
 
 
+def shown_on_home(indicators: list[Indicator], limit: int = 6) -> list[Indicator]:
+    """The indicators the home page's glance shows: the first ``limit`` that have a number."""
+    return [i for i in indicators if isinstance(i.result, Figure) or isinstance(i.target, Figure)][:limit]
+
+
 def home_markdown(
     indicators: list[Indicator],
     href: Href,
@@ -250,7 +256,7 @@ def home_markdown(
     page. Shows the first ``limit`` indicators that have a number.
     """
     c = convert
-    shown = [i for i in indicators if isinstance(i.result, Figure) or isinstance(i.target, Figure)][:limit]
+    shown = shown_on_home(indicators, limit)
     if not shown:
         return ""
     result_head, target_head = _years(indicators)
@@ -270,7 +276,7 @@ def home_markdown(
             "</ul>",
             "",
             *([outcomes, ""] if outcomes else []),
-            f"[{c('查看全部数字与下载')}]({metrics_href})",
+            f"[{c(SEE_ALL)}]({metrics_href})",
             "",
         ]
     )

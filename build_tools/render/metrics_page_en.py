@@ -41,7 +41,9 @@ from build_tools.render.metrics_page import (
     JSON_NOTE,
     MEANING,
     OTHER_PLACES,
+    SEE_ALL,
     TITLE,
+    shown_on_home,
 )
 from build_tools.render.metrics_text import Href, _estimated
 from build_tools.render.metrics_text_en import (
@@ -65,13 +67,13 @@ from build_tools.render.metrics_text_en import (
     words_en,
     year_heads,
 )
-from build_tools.render.outcomes_en import outcomes_msgs, section_markdown_en
+from build_tools.render.outcomes_en import home_line_en, outcomes_msgs, section_markdown_en
 from build_tools.seeds.english import Msg, mark_chinese
 
 BAR = 12
 CHART_TITLE = "主要指标增速"
 DATA_NOTE = "数据文件与中文版相同，文字字段是报告原文的中文。"
-PAGE_WORDS = [TITLE, INTRO, HEADLINE, CAPTION, CHART_TITLE, DOWNLOADS, CSV_NOTE, JSON_NOTE, DATA_NOTE, ALL]
+PAGE_WORDS = [TITLE, INTRO, HEADLINE, CAPTION, CHART_TITLE, DOWNLOADS, CSV_NOTE, JSON_NOTE, DATA_NOTE, ALL, SEE_ALL]
 PAGE_WORDS += [
     COLUMN,
     MEANING,
@@ -246,3 +248,24 @@ def page_markdown_en(
         figures_tables_en(figures, href, en, names),
     ]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def glance_en(indicators: list[Indicator], rows: list[Pairing], href: Href, en: En, metrics_href: str) -> str:
+    """The body of the home page's glance in English: the Chinese glance's figures, line and links.
+
+    Its heading is a label of the edition's (the page writer puts it, with the Chinese page's anchor).
+    """
+    shown = shown_on_home(indicators)
+    if not shown:
+        return ""
+    result_head, target_head = year_heads(indicators, en)
+    items = [
+        f'<li><span class="metrics-glance-name">{escape(en.get("indicator", ind.name))}</span> '
+        f'<span class="metrics-glance-result">{escape(result_head)} {_cell(ind, "result", href, en)}</span> '
+        f'<span class="metrics-glance-target">{escape(target_head)} {_cell(ind, "target", href, en)}</span></li>'
+        for ind in shown
+    ]
+    outcomes = home_line_en(rows, en, metrics_href)
+    see_all = mark_chinese(en.get(PAGE, SEE_ALL))
+    parts = ['<ul class="metrics-glance">', *items, "</ul>", ""]
+    return "\n".join(parts + ([outcomes, ""] if outcomes else []) + [f"[{see_all}]({metrics_href})", ""])

@@ -21,20 +21,24 @@ from build_tools.render.outcomes_page import (
     CHART_STYLE,
     CHART_TITLE,
     HEADS,
+    HOME_LINE,
     LEFT,
     NO_VERDICT,
     OUTCOME,
     ROW,
     RULE,
+    SEE_OUTCOMES,
     TARGET,
     TITLE,
     WIDTH,
     chartable,
+    fill_line,
+    home_counts,
 )
 from build_tools.render.outcomes_page import RIGHT as CHART_RIGHT
 from build_tools.seeds.english import Msg, mark_chinese
 
-WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME, CHART_TITLE]
+WORDS = [TITLE, RULE, ABOUT_RULE, NO_VERDICT, CAPTION, *HEADS, TARGET, OUTCOME, CHART_TITLE, HOME_LINE, SEE_OUTCOMES]
 
 
 def outcomes_msgs(rows: list[Pairing], figures: list[Figure]) -> list[Msg]:
@@ -170,3 +174,12 @@ def section_markdown_en(rows: list[Pairing], figures: list[Figure], href: Href, 
             "",
         ]
     )
+
+
+def home_line_en(rows: list[Pairing], en: En, metrics_href: str) -> str:
+    """The home page's line in English: the outcomes entered and how they stand, linked to the section."""
+    if not rows:
+        return ""
+    w = lambda zh: mark_chinese(en.get(PAGE, zh))  # noqa: E731
+    text = fill_line(w(HOME_LINE), home_counts(rows), ", ")
+    return f"{text} [{w(SEE_OUTCOMES)}]({metrics_href}#metrics-outcomes-title)\n{{: .outcomes-glance }}"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from build_tools.annotate.metrics import BEFORE
-from build_tools.annotate.outcomes import ABOUT_RULE, NONE, Pairing, Source, Value
+from build_tools.annotate.outcomes import ABOUT_RULE, MET, NONE, NOT_MET, Pairing, Source, Value
 from build_tools.render.metrics_chart import BAR, LEFT, ROW, WIDTH, axis, bar, figure
 from build_tools.render.metrics_text import number_text
 
@@ -29,6 +29,9 @@ CAPTION = "图：目标与公布的结果（具体数字和出处见下表）"
 HEADS = ("指标", "报告的目标", "公布的结果", "判定")
 TARGET, OUTCOME = "目标", "公布的结果"
 CHART_TITLE = "目标与公布的结果（%）"
+# The home page's line; {names} are filled in by the program (and kept by a translation).
+HOME_LINE = "{periods}年目标的实际结果：已录入{n}项，达到{met}项，未达到{not_met}项，不作判定{none}项。"
+SEE_OUTCOMES = "查看目标与结果"
 
 
 def value_text(value: Value) -> str:
@@ -163,14 +166,30 @@ def home_line(rows: list[Pairing], convert: Convert, metrics_href: str) -> str:
     if not rows:
         return ""
     c = convert
-    periods = sorted({r.outcome.period for r in rows})
-    counts = {code: sum(r.verdict.code == code for r in rows) for code in ("met", "not_met", NONE)}
-    text = (
-        f"{'、'.join(map(str, periods))}年目标的实际结果：已录入{len(rows)}项，"
-        f"达到{counts['met']}项，未达到{counts['not_met']}项，不作判定{counts[NONE]}项。"
-    )
+    text = fill_line(HOME_LINE, home_counts(rows), "、")
     # Markdown, not raw HTML, so MkDocs checks and rewrites the link to the metrics page.
-    return f"{c(text)} [{c('查看目标与结果')}]({metrics_href}#metrics-outcomes-title)\n{{: .outcomes-glance }}"
+    return f"{c(text)} [{c(SEE_OUTCOMES)}]({metrics_href}#metrics-outcomes-title)\n{{: .outcomes-glance }}"
+
+
+def home_counts(rows: list[Pairing]) -> dict[str, list[int] | int]:
+    """What the home page's line says: the periods of the outcomes entered, how many, and how they stand."""
+    counts = {code: sum(r.verdict.code == code for r in rows) for code in (MET, NOT_MET, NONE)}
+    periods = sorted({r.outcome.period for r in rows})
+    return {
+        "periods": periods,
+        "n": len(rows),
+        "met": counts[MET],
+        "not_met": counts[NOT_MET],
+        "none": counts[NONE],
+    }
+
+
+def fill_line(template: str, values: dict, joiner: str) -> str:
+    """A template's {names} replaced by their values (a list joined by ``joiner``)."""
+    for name, value in values.items():
+        text = joiner.join(map(str, value)) if isinstance(value, list) else str(value)
+        template = template.replace("{" + name + "}", text)
+    return template
 
 
 def outcome_records(rows: list[Pairing], convert: Convert) -> list[dict]:
