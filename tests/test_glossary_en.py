@@ -112,3 +112,30 @@ def test_place_names_in_english():
     assert names["p1-1-1"] == "I (1)" and names["p1-0-1"] == "I"
     assert names[report.opening[0].blocks[0].id] == "Opening"
     assert names[report.closing[-1].blocks[-1].id] == "Closing"
+
+
+def test_a_term_in_a_run_in_heading_is_marked_in_both_languages():
+    """A glossary term in a run-in heading is marked (with its tooltip) in the Chinese and in the English."""
+    from build_tools.annotate.structure import annotate_structure
+    from build_tools.editions.translated import Sources, _marked
+    from build_tools.parse.report import parse_file
+    from build_tools.render.pages import Writer
+    from build_tools.render.parallel import ParallelWriter
+    from build_tools.render.urls import section_src
+
+    report = annotate_structure(parse_file(ROOT / "tests" / "golden" / "pages" / "runin-topics.txt"))
+    term = Entry("市场信心", "Market confidence", "经济", "解释", "p1")
+    block = next(b for *_, b in report.blocks() if b.heading == "市场信心再提振。")
+    english = {block.heading_id: "Market confidence will be boosted further.", block.id: "We will add 5,000 entities."}
+    notes, _ = annotate(report, [term])
+    assert f"{block.id}/heading" in notes.marks
+    definitions = Texts("x.po", {(f"{term.id}:definition", "解释"): "An explanation."})
+    marks = _marked(Sources(None, report, [term], notes), english, definitions)
+    src = section_src(1, 1)
+    words = dict.fromkeys(("HOME", "CLOSING", "CONTINUED", "UNOFFICIAL", "ABOUT_LINK", "SHOW_ALL", "HIDE_ALL"), "x")
+    words.update(PERMALINK="Permanent link", CONTENTS="Contents", TERM_MORE="More", ORIGINAL="Chinese original")
+    for writer in (Writer(report, notes), ParallelWriter(report, english, words, marks)):
+        page = next(p.markdown for p in writer.pages() if p.src == src)
+        heading = next(line for line in page.splitlines() if line.endswith(f"{{ #{block.heading_id} }}"))
+        assert f'data-term="{term.id}"' in heading, heading
+        assert f'id="tip-{term.id}"' in page

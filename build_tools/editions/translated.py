@@ -102,9 +102,10 @@ def _marked(sources: Sources, texts: Mapping[str, str], glossary_texts) -> Annot
     """The renderings of the terms each Chinese block marks, found in its translation, and their tooltips."""
     marks = {}
     for _, _, _, block in sources.report.blocks():
-        spans = sources.notes.marks.get(f"{block.id}/body")
-        if spans and texts.get(block.id):
-            marks[block.id] = en_spans(texts[block.id], spans, sources.entries)
+        for uid, part in ((block.id, "body"), (block.heading_id, "heading")):
+            spans = sources.notes.marks.get(f"{block.id}/{part}")
+            if uid and spans and texts.get(uid):
+                marks[uid] = en_spans(texts[uid], spans, sources.entries)
     return Annotations(marks=marks, tips=tips_en(sources.entries, glossary_texts))
 
 

@@ -58,12 +58,12 @@ class ParallelWriter(Writer):
             return escape_text(self.texts[uid], markdown)
         return f"<span {ZH}>{escape_text(to_display(zh), markdown)}</span>"
 
-    def marked(self, uid: str, zh: str, src: str) -> str:
+    def marked(self, uid: str, zh: str, src: str, markdown: bool = False) -> str:
         """A unit's translation as HTML with its glossary terms' renderings marked (tooltips, glossary links)."""
         spans = self.notes.marks.get(uid)
         if spans and self.texts.get(uid):
-            return inline(self.texts[uid], spans, src, typeset=False)
-        return self.text(uid, zh)
+            return inline(self.texts[uid], spans, src, markdown=markdown, typeset=False)
+        return self.text(uid, zh, markdown)
 
     def tip(self, key: str, src: str) -> str:
         """A tooltip in the edition's language: the rendering, the Chinese term, the translated definition."""
@@ -127,8 +127,10 @@ class ParallelWriter(Writer):
         empty = "" if val.strip() else ' class="empty"'
         return f"<div><dt>{escape_text(name + ':', False)}</dt><dd{empty}>{escape_text(val.strip(), False)}</dd></div>"
 
-    def heading(self, level: str, uid: str, zh: str, anchor: str | None = None) -> list[str]:
-        return [f"{level} {self.text(uid, zh, markdown=True)} {{ #{anchor or uid} }}", "", self.original(zh), ""]
+    def heading(self, level: str, uid: str, zh: str, anchor: str | None = None, src: str = "") -> list[str]:
+        """A heading's translation (its terms marked, given the page's ``src``) and its Chinese under it."""
+        text = self.marked(uid, zh, src, markdown=True) if src else self.text(uid, zh, markdown=True)
+        return [f"{level} {text} {{ #{anchor or uid} }}", "", self.original(zh), ""]
 
     def page_head(self, kind: str, uid: str, title: str, heading: str, src: str) -> list[str]:
         """The translated title and heading, the heading's Chinese under it, and the unofficial note."""
@@ -174,5 +176,5 @@ class ParallelWriter(Writer):
         body = f'<div class="parallel">{para}{self.details(escape_text(to_display(block.body), False))}</div>'
         if not block.heading:
             return [body, ""]
-        heading = self.heading("##", block.heading_id, block.heading)
+        heading = self.heading("##", block.heading_id, block.heading, src=src)
         return ['<div class="topic" markdown>', "", *heading, body, "", "</div>", ""]
