@@ -274,3 +274,17 @@ def test_the_english_metrics_page_keeps_estimates_statuses_and_verdicts(site):
     text = unescape(re.sub(r"<[^>]+>", " ", en_page(site, "metrics/index.html")))
     assert "estimated" in text.lower() and "not met" in text.lower() and "no verdict" in text.lower()
     assert not re.search(r"\bcompleted\b[^.]{0,40}\b186\b", text)
+
+
+def _glance_html(page: str) -> str:
+    return page[page.index('id="metrics-glance"') : page.index('id="contents"')]
+
+
+def test_the_home_glance_is_in_english_with_the_chinese_links(site):
+    """The English home page shows the figures at a glance in English (not the Chinese under an English
+    heading), each linked to the same paragraph as in the Chinese home page."""
+    en = _glance_html(en_page(site, "index.html"))
+    zh = _glance_html((site / "index.html").read_text(encoding="utf-8"))
+    assert 'lang="zh-Hans"' not in en and not langtext.HAN.findall(en), en[:300]
+    assert re.findall(r'href="([^"]+)"', en) == re.findall(r'href="([^"]+)"', zh)
+    assert "estimated: up about 4%" in en

@@ -81,9 +81,9 @@ def translated_pages(
     terms' renderings in the report's translation carry tooltips; without them they stay in Chinese.
     """
     extra = [p for p in zh_pages if p.src in EXTRA_PAGES]
-    # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
-    glance = _glance(home_extra, words) if home_extra else ""
     if entry is None or not (entry.glossary_translation and entry.metrics_translation):
+        # Kept out of the English search: the Chinese text of another page (the metrics page's figures).
+        glance = _glance(home_extra, words) if home_extra else ""
         pages = ParallelWriter(sources.report, texts, words).pages(home_extra=glance)
         return pages + translated_extra_pages(extra, words, sources)
     seeds = sources.seeds
@@ -91,6 +91,7 @@ def translated_pages(
         seeds, Path(entry.glossary_translation), Path(entry.metrics_translation), seeds.pinyin, strict
     )
     notes = _marked(sources, texts, english.statuses[0].texts)
+    glance = f"## {words['GLANCE']} {{#metrics-glance}}\n\n{english.glance}" if english.glance else ""
     pages = ParallelWriter(sources.report, texts, words, notes).pages(home_extra=glance)
     return pages + [
         Page(urls.GLOSSARY, words["GLOSSARY"], english.glossary),
