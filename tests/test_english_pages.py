@@ -263,7 +263,7 @@ def test_qualifier_renderings_are_those_of_qualifiers_yml():
             words = e.msgstr.replace("{n}", "").lower().split()
             assert any(r in " ".join(words) for r in renderings[e.msgid]), (e.msgid, e.msgstr)
     for word in ("力争",):
-        status = [e for e in polib.pofile(str(METRICS_PO)) if e.msgctxt == "status" and word in e.msgid]
+        status = [e for e in polib.pofile(str(METRICS_PO)) if e.msgctxt.startswith("status") and word in e.msgid]
         assert status and all("strive" in e.msgstr for e in status)
 
 
@@ -324,6 +324,22 @@ def test_a_figure_row_keeps_value_unit_qualifier_and_status(pages, source, value
 def test_a_start_is_never_called_a_completion(pages):
     for source in ("186个", "83项", "3个"):
         assert "complet" not in row_of(pages.metrics, source)
+
+
+def test_a_target_is_never_said_to_be_done(pages):
+    """A status verb reads as done for a result and as to be done for a target (完成: completed / complete):
+    no target row of the page shows a result's rendering where the file gives the target its own."""
+    entries = [e for e in polib.pofile(str(METRICS_PO)) if not e.obsolete]
+    done = {e.msgid: e.msgstr for e in entries if e.msgctxt == "status"}
+    to_do = {e.msgid: e.msgstr for e in entries if e.msgctxt == "status-target"}
+    differ = {zh: (done[zh], to_do[zh]) for zh in done.keys() & to_do.keys() if done[zh] != to_do[zh]}
+    assert "完成" in differ  # completed / complete
+    rows = re.findall(r"<tr><td>.*?</tr>", pages.metrics)
+    targets = [cells(r) for r in rows if cells(r)[5].endswith("target")]
+    assert len(targets) > 20
+    shown = {c[4] for c in targets}
+    assert not {d for d, _ in differ.values()} & shown, shown
+    assert {t for _, t in differ.values()} & shown
 
 
 def test_every_estimate_says_estimated(pages, seeds):

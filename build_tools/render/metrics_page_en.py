@@ -63,7 +63,7 @@ from build_tools.render.metrics_text_en import (
     qualifiers_en,
     scaled,
     split_unit,
-    status_key,
+    status_en,
     words_en,
     year_heads,
 )
@@ -159,13 +159,12 @@ def figures_tables_en(figures: list[Figure], href: Href, en: En, names: dict[str
 
 def _figure_row(fig: Figure, href: Href, en: En) -> str:
     """One row: label, number (scaled), unit, qualifiers, status, kind, and the Chinese wording linked."""
-    status = status_key(fig)
     cells = [
         escape(en.get("label", fig.label)),
         escape(number_en(fig.value, fig.unit, en, fig.value_max)),
         escape(" ".join(en.get("unit", split_unit(fig.unit)[1]).replace("{n}", " ").split())),
         escape(qualifiers_en(fig, en)),
-        escape(en.get("status", status) if status else ""),
+        escape(status_en(fig, en)),
         escape(kind_en(fig, en)),
         f'<a href="{escape(href(fig.block_id))}"><span lang="zh-Hans">{escape(fig.source)}</span></a>',
     ]

@@ -87,6 +87,18 @@ def figure_en(fig: Figure, en: En, with_change: bool = True) -> str:
     return fill(en.get("change", fig.change), text) if with_change and fig.change else text
 
 
+def status_context(fig: Figure) -> str:
+    """The PO context of a figure's status words: a target's are what is to be done (complete, build),
+    a result's what was done (completed, built); the Chinese verb says neither."""
+    return "status-target" if fig.kind == "target" else "status"
+
+
+def status_en(fig: Figure, en: En, label: str = "") -> str:
+    """The figure's status words in English, in the mood of its kind ('' without any)."""
+    status = status_key(fig, label)
+    return en.get(status_context(fig), status) if status else ""
+
+
 def status_key(fig: Figure, label: str = "") -> str:
     """The status words shown for a figure, as the msgid of their English (力争、达到)."""
     return "、".join(_statuses(fig, label))
@@ -103,8 +115,8 @@ def annotated_en(fig: Figure, en: En, label: str = "") -> str:
     ``label`` is the figure's own Chinese name, shown first in English when given.
     """
     marks = [en.get("estimate", fig.estimate)] if fig.estimate else []
-    status = status_key(fig, label)
-    marks += [en.get("status", status)] if status else []
+    status = status_en(fig, en, label)
+    marks += [status] if status else []
     text = figure_en(fig, en)
     if fig.base_year:
         text += " " + en.get(PAGE, BASE).replace("{year}", str(fig.base_year))
@@ -160,7 +172,7 @@ def figure_msgs(fig: Figure, label: str = "") -> list[Msg]:
     if fig.estimate:
         msgs.append(Msg("estimate", fig.estimate))
     for key in {status_key(fig, label), status_key(fig)} - {""}:
-        msgs.append(Msg("status", key))
+        msgs.append(Msg(status_context(fig), key))
     if label:
         msgs.append(Msg("label", label))
     return msgs
