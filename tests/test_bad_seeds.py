@@ -111,7 +111,7 @@ CASES = [
     C(
         "field-missing",
         "G",
-        "  en: Contain the epidemic, stabilise the economy, keep development secure\n",
+        "  en: Contain the epidemic, stabilize the economy, keep development secure\n",
         "",
         "- term: 疫情要防住",
         "missing field 'en'",

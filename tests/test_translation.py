@@ -533,3 +533,41 @@ def test_check_command_reports_stale_entries_and_strict_fails(project, monkeypat
     assert "1 fuzzy" in out
     assert cli.main(["check", "--strict"]) == 1
     assert capsys.readouterr().err.startswith(where)
+
+
+def english_words(paths) -> set[str]:
+    """Every word of the English the edition shows: the PO files' msgstr, the glossary's renderings, the pages."""
+    words: set[str] = set()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".po":
+            text = " ".join(e.msgstr for e in polib.pofile(str(path)))
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return words
+
+
+# A British spelling and its American twin: organis(ation) -> organiz(ation), centre(s) -> center(s).
+SPELLINGS = ((r"(\w+)is(e|ed|es|ing|ation|ations)?", "{0}iz{1}"), (r"(\w+)tre(s)?", "{0}ter{1}"))
+
+
+def british_twins(words: set[str]) -> set[tuple[str, str]]:
+    """Pairs of one word spelt both ways among ``words``."""
+    pairs = set()
+    for word in words:
+        for pattern, twin in SPELLINGS:
+            m = re.fullmatch(pattern, word)
+            if m and (other := twin.format(m.group(1), m.group(2) or "")) in words:
+                pairs.add((word, other))
+    return pairs
+
+
+def test_one_word_one_spelling():
+    """The English edition spells a word one way (American, as the translation does): never both
+    organisation and organization, centre and center, across the report, the glossary and the pages."""
+    seeds = ROOT / "seeds"
+    files = [*seeds.glob("en*.po"), seeds / "glossary.yml", *(ROOT / "docs").glob("*.en.md")]
+    assert british_twins(english_words(files)) == set()
+    assert british_twins({"organisation", "organization", "centres", "centers", "rise", "enterprise"}) == {
+        ("organisation", "organization"),
+        ("centres", "centers"),
+    }
