@@ -70,6 +70,7 @@ def english_pages(
     g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
     m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
     overrides = load_overrides(pinyin, [e.term for e in entries])
+    readings = {e.term: reading(e.term, overrides) for e in entries}  # asked for twice per entry
     located = urls.page_of_ids(report)
     page = glossary_page_en.glossary_markdown_en(
         report,
@@ -77,7 +78,7 @@ def english_pages(
         where,
         located,
         g_status.texts,
-        lambda term: reading(term, overrides),
+        readings.__getitem__,
         glossary=display_path(seeds.glossary) if seeds.glossary else "seeds/glossary.yml",
     )
     en = En(m_status.texts, english)

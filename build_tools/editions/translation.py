@@ -28,6 +28,7 @@ from build_tools.editions.numbers import english, missing_figures, zh_figures
 from build_tools.model import Report
 from build_tools.parse.punct import to_display
 from build_tools.seeds.errors import SeedError, raise_all
+from build_tools.seeds.memo import shared
 from build_tools.seeds.yamlio import display_path, line_of, load_seed, read_text
 
 HEADER_COMMENT = (
@@ -295,6 +296,11 @@ class Status:
 
 def read_po(path: Path | str) -> polib.POFile:
     """Parse a PO file; a syntax error is one line naming the line of the file."""
+    return _read_po(Path(path))  # a Path: the shared parse is keyed by the file's bytes, not its name
+
+
+@shared  # the translation is checked, then its texts read: one parse (never changed after it)
+def _read_po(path: Path) -> polib.POFile:
     shown = display_path(path)
     text = read_text(path, "the English translation, a gettext PO file (see seeds/README.md)")
     try:
