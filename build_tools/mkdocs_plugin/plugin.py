@@ -174,6 +174,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             editions.build_others(self.root, config, self.config, preview.skip_unviewed, preview.built)
 
     def on_build_error(self, *, error):
+        """This edition's build failed: the others' builds, still running, stop too."""
         started, self.others = self.others, []
         editions.stop_others(started)
 
