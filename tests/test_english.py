@@ -288,3 +288,16 @@ def test_the_home_glance_is_in_english_with_the_chinese_links(site):
     assert 'lang="zh-Hans"' not in en and not langtext.HAN.findall(en), en[:300]
     assert re.findall(r'href="([^"]+)"', en) == re.findall(r'href="([^"]+)"', zh)
     assert "estimated: up about 4%" in en
+
+
+def test_strict_build_checks_the_english_pages_texts_before_writing_anything(tmp_path):
+    """A stale text of the English glossary or metrics page stops the strict build with its line, before
+    any edition is written (the pages themselves are rendered later, in the English edition's build)."""
+    project = copy_project(ROOT, tmp_path)
+    po = project / "seeds" / "en-metrics.po"
+    line = _line_of(po, 'msgid "查看全部数字与下载"') - 1  # an entry's line is its first, the msgctxt
+    po.write_text(po.read_text(encoding="utf-8").replace('msgid "查看全部数字与下载"', 'msgid "查看全部数字"'), "utf-8")
+    result = build_site(project / "site", cwd=project)
+    assert result.returncode != 0
+    assert f"seeds/en-metrics.po:{line}: metrics-page: obsolete" in result.stdout + result.stderr
+    assert not (project / "site").exists()

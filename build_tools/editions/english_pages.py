@@ -2,8 +2,9 @@
 
 Plain functions for the build and the command line: the paths of
 seeds/en-glossary.po, seeds/en-metrics.po and seeds/pinyin.yml are passed in.
-The pages are computed once for the same seed files (checked before any
-edition is written, then used by the translated edition's build).
+Their texts are checked before any edition is written (:func:`english_texts`);
+the pages are rendered by the translated edition's build (:func:`english_pages`),
+each once for the same seed files.
 """
 
 from __future__ import annotations
@@ -57,19 +58,33 @@ def write_templates(seeds: Seeds, out_dir: Path | str) -> dict[str, int]:
 
 
 @shared  # checked before any edition is written, used again by the translated edition's build
+def english_texts(
+    seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
+) -> tuple[PoStatus, PoStatus, list]:
+    """The two pages' PO files and the pinyin overrides, checked: every missing or stale text is raised
+    with its file and line (in strict mode, as the build checks them before writing anything)."""
+    report = load_report(seeds)
+    entries = load_entries(seeds, report)
+    figures, indicators = load_metrics(seeds, report)
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    rows = pair_outcomes(seeds, report, indicators, found)
+    g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
+    m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
+    return g_status, m_status, load_overrides(pinyin, [e.term for e in entries])
+
+
+@shared  # one rendering for the checks and the build
 def english_pages(
     seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
 ) -> EnglishPages:
-    """Both pages in English; every missing or stale text is raised with its file and line."""
+    """Both pages in English, and the home page's glance, from the checked texts."""
+    g_status, m_status, overrides = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
     report = load_report(seeds)
     entries = load_entries(seeds, report)
     figures, indicators = load_metrics(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     rows = pair_outcomes(seeds, report, indicators, found)
     _, where = annotate(report, entries)
-    g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
-    m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
-    overrides = load_overrides(pinyin, [e.term for e in entries])
     readings = {e.term: reading(e.term, overrides) for e in entries}  # asked for twice per entry
     located = urls.page_of_ids(report)
     page = glossary_page_en.glossary_markdown_en(

@@ -24,7 +24,7 @@ from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 
 from .edition import EditionEntry
-from .english_pages import english_pages
+from .english_pages import english_pages, english_texts
 from .translation import check_translation, load_qualifiers, read_po, units
 from .ui_labels import load_labels
 
@@ -48,12 +48,12 @@ def translated_texts(seeds: Seeds, path: Path, report: Report, entries: list, st
 
 
 def check_translated(seeds: Seeds, entry: EditionEntry, strict: bool) -> None:
-    """Check a translated edition's PO files before any edition is written (its build comes last)."""
+    """Check a translated edition's PO files before any edition is written (its pages are rendered in its build)."""
     report = load_report(seeds)
     translated_texts(seeds, Path(entry.translation), report, load_entries(seeds, report), strict)
     load_labels(Path(entry.labels), strict)
     if entry.glossary_translation and entry.metrics_translation:
-        english_pages(seeds, Path(entry.glossary_translation), Path(entry.metrics_translation), seeds.pinyin, strict)
+        english_texts(seeds, Path(entry.glossary_translation), Path(entry.metrics_translation), seeds.pinyin, strict)
 
 
 @dataclass
