@@ -161,6 +161,7 @@ def print_builds(build: float, stock: float) -> None:
 
 
 PREVIEW_EDITS = 5
+ERROR_PAGE = 'id="seed-error"'  # the preview's page for a broken seed file (mkdocs_plugin/preview.py)
 
 
 def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
@@ -207,7 +208,8 @@ def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:
                 marker = f"edit-{k + 1:04d}"  # the same in both scripts
                 glossary.write_text(original.replace(anchor, anchor + marker, 1), encoding="utf-8")
                 start = time.perf_counter()
-                _wait_for(page, lambda text, m=marker: m in text, 120)
+                # The page itself: an error page naming the edited line would show the marker too.
+                _wait_for(page, lambda text, m=marker: m in text and ERROR_PAGE not in text, 120)
                 times[page].append(time.perf_counter() - start)
         finally:
             server.terminate()
