@@ -86,7 +86,9 @@ def test_only_the_viewed_edition_is_rebuilt_and_the_other_catches_up(served):
     path.write_text(
         path.read_text(encoding="utf-8").replace("  definition: ", "  definition: edit-0001", 1), encoding="utf-8"
     )
-    wait_for(hans, lambda page: "edit-0001" in page)
+    # The Chinese page shows the edit (the English translation of that definition is now stale: only the
+    # English edition's preview says so, when it is viewed).
+    assert "seed-errors" not in wait_for(hans, lambda page: "edit-0001" in page)
     # The zh-Hant pages were left for later; asking for one brings them up to date before it is answered.
     assert "edit-0001" in fetch(hant)
 
@@ -100,6 +102,13 @@ def test_livereload_internals_are_those_of_the_pinned_mkdocs():
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=".")
     try:
         assert callable(server._serve_request) and server.mount_path == "/"
-        assert {"_rebuild_cond", "_want_rebuild", "_wanted_epoch"} <= set(vars(server))
+        assert {"_rebuild_cond", "_want_rebuild", "_wanted_epoch", "_watched_paths", "_watch_refs"} <= set(vars(server))
+        # watch_promptly: a watched path survives the new observer, which polls every POLL_INTERVAL.
+        from build_tools.mkdocs_plugin.preview import POLL_INTERVAL, watch_promptly
+
+        server.watch(str(ROOT / "seeds"))
+        watch_promptly(server)
+        assert list(server._watch_refs) == [str(ROOT / "seeds")]
+        assert server.observer.timeout == POLL_INTERVAL and len(server.observer.emitters) == 1
     finally:
         server.server_close()

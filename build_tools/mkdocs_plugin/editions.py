@@ -3,9 +3,9 @@
 An edition is data (an entry of mkdocs.yml); nothing here names one. The default
 edition's build builds every other entry, merges each one's sitemap into the root
 sitemap, and every page links its twins in all editions (language selector, hreflang).
-`mkdocs build` builds the other entries alongside the default one, each in a process
-forked once the site folder is emptied; `mkdocs serve` builds them one by one, after
-it, and only those being viewed.
+The other entries are built alongside the default one, each in a process forked once
+the site folder is emptied (under `mkdocs serve`, only those being viewed; where there
+is no fork, one by one after it).
 """
 
 from __future__ import annotations
@@ -124,49 +124,60 @@ def can_build_alongside() -> bool:
 
 @dataclass
 class Alongside:
-    """Another edition's build in its own process, and the end of the pipe its failure comes through."""
+    """Another edition's build in its own process, and the end of the pipe its outcome comes through."""
 
-    path: str
+    entry: EditionEntry
     process: BaseProcess
     said: Connection
 
 
-def start_others(root: Path, config: MkDocsConfig, options: ReportConfig) -> list[Alongside]:
-    """Start building every other edition, each in a forked process."""
+def start_others(
+    root: Path,
+    config: MkDocsConfig,
+    options: ReportConfig,
+    skip: Callable[[str], bool],
+    state: Callable[[str], object],
+) -> list[Alongside]:
+    """Start building every other edition (but those ``skip(path)`` leaves for later), each in a forked process.
+
+    ``state(lang)``, called in the edition's process once it is built, is sent back (the preview's record of it).
+    """
     sys.stdout.flush()
     sys.stderr.flush()  # what is buffered now would otherwise be written once more by every process
     fork = multiprocessing.get_context("fork")
     started = []
     for entry in entries(options):
-        if entry.path:
+        if entry.path and not skip(entry.path):
             log.info("Building the %s edition", entry.lang)
             said, say = fork.Pipe(duplex=False)
             # Its configuration is loaded in its own process: loading it here would change this build's plugins.
-            process = fork.Process(target=_build, args=(root, config, entry, say), name=entry.lang)
+            process = fork.Process(target=_build, args=(root, config, entry, say, state), name=entry.lang)
             process.start()
             say.close()
-            started.append(Alongside(entry.path, process, said))
+            started.append(Alongside(entry, process, said))
     return started
 
 
-def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connection) -> None:
-    """One edition's build, in its own process; a failure is logged here and its last line sent back."""
+def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connection, state) -> None:
+    """One edition's build, in its own process; its state, or a failure's last line, is sent back."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
     try:
         build(edition_config(root, config, entry))
     except Abort as exc:  # MkDocs has logged why
-        say.send(str(exc))
+        say.send(("failed", str(exc)))
         sys.exit(1)
     except MkDocsException as exc:  # its configuration: one line, as the mkdocs command says it
         log.error("%s", exc)
-        say.send("Aborted with a BuildError!")
+        say.send(("failed", "Aborted with a BuildError!"))
         sys.exit(1)
+    say.send(("built", state(entry.lang)))
 
 
-def finish_others(started: list[Alongside], site_dir: Path) -> None:
-    """Wait for the other editions; list their pages in the root sitemap, in the order of mkdocs.yml.
+def finish_others(started: list[Alongside], site_dir: Path, done: Callable[[EditionEntry, object], None]) -> None:
+    """Wait for the other editions; list their pages in the root sitemap, in the order of mkdocs.yml,
+    and hand each one's state to ``done``.
 
     A failed edition has logged why; the build then stops with that edition's last line.
     """
@@ -174,11 +185,13 @@ def finish_others(started: list[Alongside], site_dir: Path) -> None:
 
     for other in started:
         other.process.join()
-    for other in started:
-        if other.process.exitcode:
-            raise Abort(other.said.recv() if other.said.poll() else f"Aborted: the {other.path} edition failed")
-    for other in started:
-        merge_sitemap(site_dir, other.path)
+    outcomes = [other.said.recv() if other.said.poll() else ("failed", "") for other in started]
+    for other, (what, said) in zip(started, outcomes, strict=True):
+        if what == "failed" or other.process.exitcode:
+            raise Abort(said or f"Aborted: the {other.entry.lang} edition failed")
+    for other, (_, state) in zip(started, outcomes, strict=True):
+        merge_sitemap(site_dir, other.entry.path)
+        done(other.entry, state)
 
 
 def stop_others(started: list[Alongside]) -> None:

@@ -55,7 +55,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             seeds = seeds_from_options(self.root, self.config)
             for entry in others:
                 check_buildable(entry)  # every edition, before the first one is written
-                if entry.translation and not own.path and entry.lang != own.lang:
+                # The preview checks a translation when its edition is viewed (its own build checks it).
+                if entry.translation and not own.path and entry.lang != own.lang and not preview.SERVING[0]:
                     check_translated(seeds, editions.resolved(entry, self.root), bool(config.strict))
             self.edition = build_edition(
                 seeds,
@@ -110,8 +111,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         # The site folder has been emptied by now: the other editions can be written alongside this one.
-        if self.builds_others() and not preview.SERVING[0] and editions.can_build_alongside():
-            self.others = editions.start_others(self.root, config, self.config)
+        if self.builds_others() and editions.can_build_alongside():
+            self.others = editions.start_others(
+                self.root, config, self.config, preview.skip_unviewed, preview.GOOD_PAGES.get
+            )
         files = editions.own_handwritten(files, config, self.config)
         for page in self.edition.pages:
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -160,6 +163,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return {"href": f"{config.repo_url.rstrip('/')}/issues/new?{query}", "label": words["REPORT_ERROR"]}
 
     def on_serve(self, server, *, config, builder):
+        preview.watch_promptly(server)
         server.watch(str(self.root / "seeds"))
         preview.watch_views(server, [e.path for e in self.config.editions if e.path])
         return server
@@ -169,8 +173,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         search.write_search(Path(config.site_dir), self.edition, self.search_pages, self.reading_order)
         if self.others:
             started, self.others = self.others, []
-            editions.finish_others(started, Path(config.site_dir))
-        elif self.builds_others():
+            editions.finish_others(started, Path(config.site_dir), preview.built_alongside)
+        elif self.builds_others() and not editions.can_build_alongside():
             editions.build_others(self.root, config, self.config, preview.skip_unviewed, preview.built)
 
     def on_build_error(self, *, error):

@@ -56,6 +56,29 @@ def watch_views(server, paths: list[str]) -> None:
     server._serve_request = serve_request
 
 
+# How often the preview looks for a saved file (MkDocs polls every 0.5 s: half a second of every preview).
+POLL_INTERVAL = 0.1
+
+
+def watch_promptly(server, interval: float = POLL_INTERVAL) -> None:
+    """Poll the watched files every ``interval`` seconds instead of MkDocs' 0.5 s.
+
+    MkDocs' watcher is a watchdog PollingObserver (robust on every filesystem) created
+    with its interval; a new one is made and every path watched so far is watched
+    again on it. Uses mkdocs 1.6's LiveReloadServer internals (observer, _watch_refs,
+    _watched_paths); tests/test_serve.py pins the version.
+    """
+    from watchdog.observers.polling import PollingObserver
+
+    counts = dict(server._watched_paths)
+    server.observer = PollingObserver(timeout=interval)
+    server._watch_refs.clear()
+    server._watched_paths.clear()
+    for path, count in counts.items():
+        server.watch(path)
+        server._watched_paths[path] = count
+
+
 def _rebuild_now(server) -> None:
     """Start a rebuild and wait until it has begun, so the request is then answered by the new build."""
     epoch = server._wanted_epoch
@@ -83,6 +106,13 @@ def skip_unviewed(path: str) -> bool:
 def built(path: str) -> None:
     """An edition has just been built: it is up to date."""
     _stale.discard(path)
+
+
+def built_alongside(entry, pages: list[tuple[str, str]] | None) -> None:
+    """An edition built in a process of its own: up to date, and its last good pages kept here."""
+    built(entry.path)
+    if pages is not None:
+        GOOD_PAGES[entry.lang] = pages
 
 
 def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Edition:
