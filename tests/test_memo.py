@@ -57,3 +57,23 @@ def test_clear_forgets(tmp_path):
     memo.clear()
     read(seed)
     assert len(calls) == 2
+
+
+def test_a_saved_glossary_does_not_parse_the_report_again(tmp_path):
+    """Each shared stage is keyed by the files it reads: under `mkdocs serve`, a glossary edit reuses the parsed
+    report and its figures, and computes the glossary afresh."""
+    from build_tools import cli
+    from build_tools.annotate.load import load_entries, load_metrics, load_report
+    from conftest import ROOT
+    from support.project import copy_project
+
+    project = copy_project(ROOT, tmp_path)
+    seeds = cli.seeds_from_config(str(project / "mkdocs.yml"))
+    report = load_report(seeds)
+    entries, figures = load_entries(seeds, report), load_metrics(seeds, report)
+    glossary = project / "seeds" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("  definition: ", "  definition: 改", 1), "utf-8")
+    assert load_report(seeds) is report and load_metrics(seeds, report) is figures
+    assert load_entries(seeds, report) is not entries
+    seeds.report.write_text(seeds.report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert load_report(seeds) is not report

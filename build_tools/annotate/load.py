@@ -1,6 +1,7 @@
 """The annotated report from the seeds: each seed file read once and checked against the report.
 
-Every edition of a site reads the same seeds: each result is computed once for all of them (`seeds.memo`)."""
+Every edition of a site reads the same seeds: each result is computed once for all of them (`seeds.memo`),
+keyed by the files it reads, so that a saved glossary does not parse the report again under `mkdocs serve`."""
 
 from __future__ import annotations
 
@@ -18,29 +19,30 @@ from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path, line_of, load_seed
 
 
-@shared
 def load_report(seeds: Seeds) -> Report:
     """Parse the report and give it structure (ids, run-in headings), honouring the overrides."""
-    report = parse_file(seeds.report)
-    return annotate_structure(report, load_overrides(seeds.overrides, report))
+    return _load_report(seeds.report, seeds.overrides)
 
 
 @shared
+def _load_report(path: Path, overrides: Path | None) -> Report:
+    report = parse_file(path)
+    return annotate_structure(report, load_overrides(overrides, report))
+
+
 def load_entries(seeds: Seeds, report: Report) -> list:
     """The glossary, checked against the report and the not-a-term list (every quoted phrase placed once)."""
-    if not seeds.glossary:
+    return _load_entries(seeds.glossary, seeds.not_terms, report)
+
+
+@shared
+def _load_entries(glossary: Path | None, not_terms: Path | None, report: Report) -> list:
+    if not glossary:
         return []
-    entries = load_glossary(seeds.glossary, report)
-    not_terms = not_term_lines(seeds.not_terms)
-    raise_all(
-        check_quotes(
-            report,
-            entries,
-            not_terms,
-            display_path(seeds.glossary),
-            display_path(seeds.not_terms) if seeds.not_terms else None,
-        )
-    )
+    entries = load_glossary(glossary, report)
+    phrases = not_term_lines(not_terms)
+    shown = display_path(not_terms) if not_terms else None
+    raise_all(check_quotes(report, entries, phrases, display_path(glossary), shown))
     return entries
 
 
@@ -61,25 +63,33 @@ def load_search_words(path: Path | None, report: Report) -> list[str]:
     return [w.strip() for w in data]
 
 
-@shared
 def load_metrics(seeds: Seeds, report: Report):
     """The report's figures and headline indicators, checked against the text.
 
     Without seeds/metrics.yml the genre's own indicator table applies.
     """
-    overrides = metrics.load_overrides(seeds.metrics) if seeds.metrics else None
+    return _load_metrics(seeds.metrics, seeds.report, report)
+
+
+@shared
+def _load_metrics(path: Path | None, report_path: Path, report: Report):
+    overrides = metrics.load_overrides(path) if path else None
     figures = metrics.extract(report, overrides)
-    metrics.check(report, figures, display_path(seeds.metrics or seeds.report))
+    metrics.check(report, figures, display_path(path or report_path))
     indicators = metrics.headline(report, figures, overrides)
     if overrides:
         raise_all(metrics.unmatched(report, overrides, indicators))
     return figures, indicators
 
 
-@shared
 def pair_outcomes(seeds: Seeds, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
     """The editors' outcomes, each paired with its headline target and judged."""
-    if not found or seeds.outcomes is None:
+    return _pair_outcomes(seeds.outcomes, report, indicators, found)
+
+
+@shared
+def _pair_outcomes(path: Path | None, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
+    if not found or path is None:
         return []
     plan_year = metrics.role_years(metrics.places_of(report)).get("target")
-    return outcomes.pair(outcomes.targets_of(indicators, plan_year), found, display_path(seeds.outcomes))
+    return outcomes.pair(outcomes.targets_of(indicators, plan_year), found, display_path(path))

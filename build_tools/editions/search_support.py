@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from build_tools.model import Report, displayed_text, report_text
 from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 
 from .edition import Edition
-from .transform import convert_all, converter
+from .transform import conversion_with, convert_all
 
 
 def fold_map(seeds: Seeds, report: Report, conversions: list[str]) -> dict[str, str]:
     """The fold of :func:`_fold_map`, once for every edition (each edition's search folds alike)."""
-    return _fold_map(seeds, report, tuple(conversions))
+    return _fold_map(seeds.corrections, report, tuple(conversions))
 
 
 @shared
-def _fold_map(seeds: Seeds, report: Report, conversions: tuple[str, ...]) -> dict[str, str]:
+def _fold_map(corrections: Path | None, report: Report, conversions: tuple[str, ...]) -> dict[str, str]:
     """Characters a conversion of this text puts in each other's place, mapped to one of them.
 
     Applied to the query and to the displayed text alike, it makes 營商環境, 营商环境
@@ -37,7 +38,7 @@ def _fold_map(seeds: Seeds, report: Report, conversions: tuple[str, ...]) -> dic
         return c
 
     for conversion in conversions:
-        for s, t in zip(text, converter(seeds, conversion)(text), strict=True):
+        for s, t in zip(text, conversion_with(corrections, conversion)(text), strict=True):
             if s != t:
                 parent.setdefault(s, s)
                 parent.setdefault(t, t)

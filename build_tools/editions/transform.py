@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from build_tools.annotate import outcomes
 from build_tools.model import Report, displayed_text
@@ -49,12 +50,16 @@ def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> 
 
     ``text`` is what the corrections apply to; each corrected phrase must occur in it.
     """
+    return conversion_with(seeds.corrections, conversion, text)
+
+
+def conversion_with(corrections: Path | None, conversion: str | None, text: str | None = None):
+    """:func:`converter`, given the correction table's path (None: no table)."""
     if not conversion:
         return lambda s: s
     from build_tools.editions.hant import Converter, load_corrections
 
-    corrections = load_corrections(seeds.corrections, text) if seeds.corrections else {}
-    return Converter(conversion, corrections).convert
+    return Converter(conversion, load_corrections(corrections, text) if corrections else {}).convert
 
 
 def converted_text(report: Report, entries: list, found: list | None = None) -> str:
