@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -175,7 +176,7 @@ def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connectio
     say.send(("built", state(entry.lang)))
 
 
-def finish_others(started: list[Alongside], site_dir: Path, done: Callable[[EditionEntry, object], None]) -> None:
+def finish_others(started: list[Alongside], site_dir: Path, done: Callable[[EditionEntry, Any], None]) -> None:
     """Wait for the other editions; list their pages in the root sitemap, in the order of mkdocs.yml,
     and hand each one's state to ``done``.
 
