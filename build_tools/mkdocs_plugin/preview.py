@@ -1,6 +1,7 @@
 """The preview (`mkdocs serve`): a broken seed file shown in the browser, editions rebuilt when viewed.
 
-State is module-wide: every edition's plugin is another instance, built in the same process.
+State is module-wide, in the `mkdocs serve` process: every edition's plugin is another instance, and the
+editions built in processes of their own send back what is kept here (:func:`built_alongside`).
 """
 
 from __future__ import annotations
