@@ -114,3 +114,22 @@ def test_an_edition_failing_alone_fails_the_build_with_its_own_words(tmp_path):
     assert result.returncode != 0, said
     assert "contains a link 'nowhere.md', but the target is not found" in said
     assert "Aborted with 1 warnings in strict mode!" in said
+
+
+def test_an_edition_process_that_dies_without_a_word_fails_the_build(tmp_path):
+    """A process that ends without sending its outcome (killed, or a crash before it could) is a failed edition."""
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    from build_tools.editions.edition import EditionEntry
+    from build_tools.mkdocs_plugin.editions import Alongside, finish_others
+
+    fork = multiprocessing.get_context("fork")
+    said, say = fork.Pipe(duplex=False)
+    process = fork.Process(target=lambda: None)
+    process.start()
+    say.close()
+    entry = EditionEntry(lang="zh-TW", name="正體", path="zh-TW/")
+    with pytest.raises(Abort, match="the zh-TW edition failed"):
+        finish_others([Alongside(entry, process, said)], tmp_path, lambda *_: None)

@@ -184,15 +184,23 @@ def finish_others(started: list[Alongside], site_dir: Path, done: Callable[[Edit
     """
     from mkdocs.exceptions import Abort
 
-    for other in started:
-        other.process.join()
-    outcomes = [other.said.recv() if other.said.poll() else ("failed", "") for other in started]
+    outcomes = [_outcome(other) for other in started]
     for other, (what, said) in zip(started, outcomes, strict=True):
         if what == "failed" or other.process.exitcode:
             raise Abort(said or f"Aborted: the {other.entry.lang} edition failed")
     for other, (_, state) in zip(started, outcomes, strict=True):
         merge_sitemap(site_dir, other.entry.path)
         done(other.entry, state)
+
+
+def _outcome(other: Alongside) -> tuple[str, Any]:
+    """What an edition's process sent when it ended (read before joining it: a full pipe would block it)."""
+    try:
+        outcome = other.said.recv()
+    except EOFError:  # it ended without a word (killed)
+        outcome = ("failed", "")
+    other.process.join()
+    return outcome
 
 
 def stop_others(started: list[Alongside]) -> None:
