@@ -204,7 +204,8 @@ def test_same_ids_and_figure_links_as_the_chinese_metrics_page(pages, chinese):
 def _glance(markdown: str) -> str:
     """The home page's glance in the Chinese home page's Markdown: from its heading to the next one."""
     start = markdown.index("{#metrics-glance}")
-    return markdown[start : markdown.find("\n## ", start) % (len(markdown) + 1)]
+    end = markdown.find("\n## ", start)
+    return markdown[start : end if end != -1 else len(markdown)]
 
 
 def test_the_home_glance_is_the_chinese_one_in_english(pages, chinese):
