@@ -16,6 +16,7 @@ from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import annotate
 from build_tools.annotate.load import load_entries, load_metrics, load_report, pair_outcomes
 from build_tools.annotate.pinyin import load_overrides, reading
+from build_tools.model import Report
 from build_tools.render import glossary_page_en, metrics_page_en, urls
 from build_tools.render.metrics_text_en import En
 from build_tools.seeds.english import Msg
@@ -37,14 +38,30 @@ class EnglishPages:
     glance: str = ""  # the home page's glance, without its heading
 
 
-def needed_texts(seeds: Seeds) -> tuple[list[Msg], list[Msg]]:
-    """The texts the English glossary page and metrics page need, from the current seeds."""
+@dataclass
+class PageData:
+    """What the two pages are made from: the report, the glossary, the figures, the outcomes' rows."""
+
+    report: Report
+    entries: list
+    figures: list
+    indicators: list
+    rows: list
+
+
+def page_data(seeds: Seeds) -> PageData:
+    """The pages' data from the current seeds (each part computed once for every edition, seeds.memo)."""
     report = load_report(seeds)
-    entries = load_entries(seeds, report)
     figures, indicators = load_metrics(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     rows = pair_outcomes(seeds, report, indicators, found)
-    return glossary_page_en.needed(entries), metrics_page_en.needed(indicators, figures, rows)
+    return PageData(report, load_entries(seeds, report), figures, indicators, rows)
+
+
+def needed_texts(seeds: Seeds) -> tuple[list[Msg], list[Msg]]:
+    """The texts the English glossary page and metrics page need, from the current seeds."""
+    d = page_data(seeds)
+    return glossary_page_en.needed(d.entries), metrics_page_en.needed(d.indicators, d.figures, d.rows)
 
 
 def write_templates(seeds: Seeds, out_dir: Path | str) -> dict[str, int]:
@@ -63,14 +80,10 @@ def english_texts(
 ) -> tuple[PoStatus, PoStatus, list]:
     """The two pages' PO files and the pinyin overrides, checked: every missing or stale text is raised
     with its file and line (in strict mode, as the build checks them before writing anything)."""
-    report = load_report(seeds)
-    entries = load_entries(seeds, report)
-    figures, indicators = load_metrics(seeds, report)
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    rows = pair_outcomes(seeds, report, indicators, found)
-    g_status = load_texts(glossary_po, glossary_page_en.needed(entries), strict)
-    m_status = load_texts(metrics_po, metrics_page_en.needed(indicators, figures, rows), strict)
-    return g_status, m_status, load_overrides(pinyin, [e.term for e in entries])
+    glossary_msgs, metrics_msgs = needed_texts(seeds)
+    g_status = load_texts(glossary_po, glossary_msgs, strict)
+    m_status = load_texts(metrics_po, metrics_msgs, strict)
+    return g_status, m_status, load_overrides(pinyin, [e.term for e in page_data(seeds).entries])
 
 
 @shared  # one rendering for the checks and the build
@@ -79,11 +92,8 @@ def english_pages(
 ) -> EnglishPages:
     """Both pages in English, and the home page's glance, from the checked texts."""
     g_status, m_status, overrides = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
-    report = load_report(seeds)
-    entries = load_entries(seeds, report)
-    figures, indicators = load_metrics(seeds, report)
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    rows = pair_outcomes(seeds, report, indicators, found)
+    d = page_data(seeds)
+    report, entries, figures, indicators, rows = d.report, d.entries, d.figures, d.indicators, d.rows
     _, where = annotate(report, entries)
     readings = {e.term: reading(e.term, overrides) for e in entries}  # asked for twice per entry
     located = urls.page_of_ids(report)
