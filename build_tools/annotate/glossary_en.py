@@ -18,6 +18,7 @@ from build_tools.model import Tip
 from build_tools.seeds.english import Texts
 
 QUOTES = "\"'“”‘’"
+NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
 def _stem(rendering: str) -> str:
@@ -26,9 +27,14 @@ def _stem(rendering: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 
 
+def plain(text: str) -> str:
+    """English compared loosely: no quotes, one space, case-folded."""
+    return " ".join(text.translate(NO_QUOTES).split()).casefold()
+
+
 def core(rendering: str) -> str:
     """The part of a rendering the English must contain: no parenthetical, no leading "The", no quotes."""
-    return " ".join("".join(c for c in _stem(rendering) if c not in QUOTES).split()).casefold()
+    return plain(_stem(rendering))
 
 
 @functools.cache  # one pattern per rendering, for every block that marks the term

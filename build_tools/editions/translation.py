@@ -23,7 +23,7 @@ from pathlib import Path
 import polib
 
 from build_tools.annotate.glossary import Entry, find_spans, first_char_index
-from build_tools.annotate.glossary_en import QUOTES, core
+from build_tools.annotate.glossary_en import core, plain
 from build_tools.editions.numbers import english, missing_figures, zh_figures
 from build_tools.model import Report
 from build_tools.parse.punct import to_display
@@ -47,7 +47,6 @@ METADATA = {
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 # A parenthesis right after a word: "Ulan Muqir (乌兰牧骑)".
 GIVEN_TERM = re.compile(r"(?<=[\w\"”'’] )\(([^()]*)\)")
-NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
 @dataclass
@@ -192,14 +191,9 @@ def uncarried(found: list[Qualifier], renderings: list[str]) -> list[Qualifier]:
 # -- glossary ------------------------------------------------------------------
 
 
-def _plain(text: str) -> str:
-    """English compared loosely: no quotes, one space, case-folded (as :func:`core` reads a rendering)."""
-    return " ".join(text.translate(NO_QUOTES).split()).casefold()
-
-
 def has_rendering(en: str, entry: Entry) -> bool:
     """Whether the English carries the entry's rendering or one of its declared variants (a plural -s may follow)."""
-    text = _plain(en)
+    text = plain(en)
     return any(_starting_word(f).search(text) for f in (entry.en, *entry.en_variants) if core(f))
 
 
