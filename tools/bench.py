@@ -32,6 +32,7 @@ from build_tools.cli import seeds_from_config
 from build_tools.editions.build import build_edition
 from build_tools.mkdocs_plugin.config import load_site_config, report_options
 from build_tools.mkdocs_plugin.editions import entries
+from build_tools.mkdocs_plugin.preview import ERROR_ID
 from build_tools.model import report_text
 from build_tools.parse.numerals import DIGITS
 from build_tools.seeds import memo
@@ -161,7 +162,7 @@ def print_builds(build: float, stock: float) -> None:
 
 
 PREVIEW_EDITS = 5
-ERROR_PAGE = 'id="seed-error"'  # the preview's page for a broken seed file (mkdocs_plugin/preview.py)
+ERROR_PAGE = f'id="{ERROR_ID}"'  # the preview's page for a broken seed file
 
 
 def preview(edits: int = PREVIEW_EDITS) -> tuple[float, float]:

@@ -25,6 +25,7 @@ SERVING = [False]
 GOOD_PAGES: dict[str, list[tuple[str, str]]] = {}
 
 ERROR_TITLE = "种子文件有错误"
+ERROR_ID = "seed-error"  # the anchor of the error page's heading: how a reader (or the bench) tells it apart
 
 
 # Under serve: the edition path of the page last viewed ("" for the default edition), the editions
@@ -127,7 +128,7 @@ def error_edition(exc: SeedError, pages: list[tuple[str, str]] | None) -> Editio
     markdown = "\n".join(
         [
             f"---\ntitle: {ERROR_TITLE}\nsearch:\n  exclude: true\n---",
-            f"# {ERROR_TITLE}，网站未更新 {{ #seed-error }}",
+            f"# {ERROR_TITLE}，网站未更新 {{ #{ERROR_ID} }}",
             "",
             "请打开下面指出的文件，改正所指的行，然后保存。保存后本页会自动刷新；改好之前，每一页都显示这条提示。",
             "",
