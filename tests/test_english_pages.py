@@ -327,6 +327,13 @@ def test_a_start_is_never_called_a_completion(pages):
         assert "complet" not in row_of(pages.metrics, source)
 
 
+def test_a_targets_status_needs_its_own_entry(seeds):
+    """A status verb said of a target is asked for under status-target, of a result under status."""
+    metrics = {(m.context, m.zh) for m in needed_texts(seeds)[1]}
+    assert {("status-target", "完成"), ("status", "完成"), ("status-target", "力争")} <= metrics
+    assert ("status", "力争") not in metrics  # 力争 is only ever said of a target
+
+
 def test_a_target_is_never_said_to_be_done(pages):
     """A status verb reads as done for a result and as to be done for a target (完成: completed / complete):
     no target row of the page shows a result's rendering where the file gives the target its own."""
