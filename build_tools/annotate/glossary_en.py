@@ -19,6 +19,9 @@ from build_tools.seeds.english import Texts
 
 QUOTES = "\"'“”‘’"
 NO_QUOTES = str.maketrans("", "", QUOTES)
+# Every quote as one, keeping the text's length: a pattern then names one character, not a class of six,
+# which compiles ten times faster (a pattern per rendering, a build compiles 160 of them).
+ONE_QUOTE = str.maketrans(QUOTES, '"' * len(QUOTES))
 
 
 def _stem(rendering: str) -> str:
@@ -39,8 +42,11 @@ def core(rendering: str) -> str:
 
 @functools.cache  # one pattern per rendering, for every block that marks the term
 def _pattern(rendering: str) -> re.Pattern[str]:
-    """A rendering as a whole-word pattern: quotes optional, any spaces (and quotes) between words, a plural -s."""
-    quote = "[" + re.escape(QUOTES) + "]"
+    """A rendering as a whole-word pattern: quotes optional, any spaces (and quotes) between words, a plural -s.
+
+    It matches text whose quotes are one character (``text.translate(ONE_QUOTE)``).
+    """
+    quote = '"'
     parts = []
     for c in " ".join(_stem(rendering).split()):
         parts.append(f"{quote}?" if c in QUOTES else rf"{quote}?\s+{quote}?" if c == " " else re.escape(c))
@@ -60,6 +66,7 @@ def en_spans(text: str, matches: list[tuple[int, int, str]], entries: list[Entry
         e = by_id[key]
         forms += [(f, key) for f in dict.fromkeys([e.en, *e.en_variants]) if core(f)]
     taken: list[tuple[int, int, str]] = []
+    text = text.translate(ONE_QUOTE)  # as long as the text: the spans are the text's
     for form, key in sorted(forms, key=lambda fk: len(core(fk[0])), reverse=True):
         for m in _pattern(form).finditer(text):
             if not any(m.start() < end and start < m.end() for start, end, _ in taken):

@@ -18,7 +18,7 @@ from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
 
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
-from .search_support import _converted_search, fold_map
+from .search_support import _converted_search, add_vocabulary, fold_map
 from .transform import converted_text, text_transform
 from .translated import Sources, edition_words, translated_pages, translated_texts
 
@@ -29,6 +29,7 @@ def build_edition(
     others: Sequence[EditionEntry] = (),
     source_url: Callable[[Path, int], str] | None = None,
     strict: bool = False,
+    segment: bool = True,
 ) -> Edition:
     """All generated pages and files of one edition (``entry``; the source text by default).
 
@@ -36,6 +37,8 @@ def build_edition(
     conversions change, so either script finds the text in any edition.
     ``source_url(path, line)`` is where a line of a seed file can be read and edited (the repository on GitHub).
     ``strict``: a translated edition's missing or fuzzy unit or label stops the build.
+    ``segment``: False leaves out the one step that needs jieba's dictionary (a converted
+    edition's words, :func:`.search_support.add_vocabulary`), for a process that has not loaded it.
     """
     report = load_report(seeds)
     entries = load_entries(seeds, report)
@@ -116,6 +119,8 @@ def build_edition(
     )
     if entry.conversion:
         _converted_search(edition, report)
+        if segment:
+            add_vocabulary(edition)
     edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
     return edition
 

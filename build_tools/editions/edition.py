@@ -53,6 +53,8 @@ class Edition:
     words: dict[str, str] = field(default_factory=dict)
     # Problems worth an editor's attention that do not stop the build (a definition too long for a tooltip).
     warnings: list[SeedError] = field(default_factory=list)
+    # A converted edition's source text, until jieba's words for it are added (search_support.add_vocabulary).
+    unsegmented: str = ""
 
 
 # jieba frequency for words that must stay one token (far above any in its dictionary).

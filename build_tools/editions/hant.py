@@ -45,6 +45,14 @@ class Converter:
         self._phrases = sorted(self.corrections, key=lambda p: (-len(p), p))
         self._cc = _opencc(config)
 
+    def __getstate__(self) -> dict:
+        # OpenCC's converter is a C object: another process loads its own (an edition computed elsewhere).
+        return {k: v for k, v in self.__dict__.items() if k != "_cc"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cc = _opencc(self.config)
+
     def convert(self, text: str) -> str:
         """The zh-Hant form of ``text``, exactly as long as ``text``."""
         return _apply_corrections(text, _convert_same_length(self._cc, text), self.corrections, self._phrases)

@@ -55,13 +55,24 @@ def _fold_map(corrections: Path | None, report: Report, conversions: tuple[str, 
 
 
 def _converted_search(edition: Edition, report: Report) -> None:
-    """Search in a converted edition: words cut as in zh-Hans, and Simplified input mapped."""
-    convert = edition.convert
+    """Search in a converted edition: Simplified input mapped; its words cut as in zh-Hans by :func:`add_vocabulary`."""
     text = displayed_text(report)
-    edition.query_map = character_map(text, convert(text))
-    vocabulary = segmented_vocabulary(report_text(report), convert, edition.jieba_words)
-    own = edition.jieba_words
+    edition.query_map = character_map(text, edition.convert(text))
+    edition.unsegmented = report_text(report)
+
+
+def add_vocabulary(edition: Edition) -> None:
+    """A converted edition's jieba words: the zh-Hans text's as jieba cuts them, converted, then the editors'.
+
+    The one step of an edition that needs jieba's dictionary, so it can be taken
+    where that is loaded (see :func:`build_tools.editions.build.build_edition`).
+    """
+    if not edition.unsegmented:
+        return
+    convert, own = edition.convert, edition.jieba_words
+    vocabulary = segmented_vocabulary(edition.unsegmented, convert, own)
     edition.jieba_words = {**vocabulary, **dict(zip(convert_all(convert, list(own)), own.values(), strict=True))}
+    edition.unsegmented = ""
 
 
 def character_map(source: str, converted: str) -> dict[str, str]:

@@ -24,8 +24,13 @@ def text_transform(seeds: Seeds, entry: EditionEntry, text: str | None = None) -
     """
     check_buildable(entry)
     if entry.translation:
-        return lambda s: s
+        return unchanged
     return converter(seeds, entry.conversion or None, text)
+
+
+def unchanged(text: str) -> str:
+    """The transform of an edition that keeps the text as it is (a function, not a lambda: it is pickled)."""
+    return text
 
 
 def check_buildable(entry: EditionEntry) -> None:
@@ -56,7 +61,7 @@ def converter(seeds: Seeds, conversion: str | None, text: str | None = None) -> 
 def conversion_with(corrections: Path | None, conversion: str | None, text: str | None = None):
     """:func:`converter`, given the correction table's path (None: no table)."""
     if not conversion:
-        return lambda s: s
+        return unchanged
     from build_tools.editions.hant import Converter, load_corrections
 
     return Converter(conversion, load_corrections(corrections, text) if corrections else {}).convert

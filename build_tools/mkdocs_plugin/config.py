@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -76,3 +77,25 @@ def config_files(config_file: str | Path = "mkdocs.yml") -> list[Path]:
     path = Path(config_file)
     entries = report_options(load_site_config(path)).editions
     return [path] + [path.parent / e.config for e in entries if e.config]
+
+
+def source_url(config: MkDocsConfig, root: Path) -> SourceLink | None:
+    """Where a seed file's line is on GitHub (repo_url, and the branch named by edit_uri), or None."""
+    repo = (config.repo_url or "").rstrip("/")
+    if "github.com" not in repo:
+        return None
+    parts = (config.edit_uri or "edit/main/").strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+    return SourceLink(repo, branch, root)
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A seed file's line on GitHub: plain data, so that two editions' builds can tell they link alike."""
+
+    repo: str
+    branch: str
+    root: Path
+
+    def __call__(self, path: Path | str, line: int) -> str:
+        return f"{self.repo}/blob/{self.branch}/{Path(path).resolve().relative_to(self.root).as_posix()}#L{line}"

@@ -18,17 +18,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from build_tools.editions.build import build_edition
 from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
 from build_tools.editions.transform import check_buildable
 from build_tools.editions.translated import check_translated
-from build_tools.mkdocs_plugin import editions, preview, search, templates
+from build_tools.mkdocs_plugin import editions, prebuild, preview, search, templates
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
 from build_tools.render.nav import site_nav
 from build_tools.seeds.errors import SeedError, workflow_commands
-from build_tools.seeds.paths import seeds_from_options
 
 
 class ReportPlugin(BasePlugin[ReportConfig]):
@@ -48,23 +46,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.config.edition not in {e.lang for e in self.config.editions}:
             raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
-        search.reset_jieba()
         self.search_pages, self.reading_order = {}, []
-        own, others = editions.resolved(editions.own(self.config), self.root), editions.entries(self.config)
+        prebuilding = self.builds_others() and editions.can_build_alongside() and not preview.SERVING[0]
+        if not prebuilding:
+            search.reset_jieba()
         try:
-            seeds = seeds_from_options(self.root, self.config)
-            for entry in others:
-                check_buildable(entry)  # every edition, before the first one is written
-                # The preview checks a translation when its edition is viewed (its own build checks it).
-                if entry.translation and not own.path and entry.lang != own.lang and not preview.SERVING[0]:
-                    check_translated(seeds, editions.resolved(entry, self.root), bool(config.strict))
-            self.edition = build_edition(
-                seeds,
-                own,
-                [e for e in others if e.lang != own.lang],
-                source_url(config, self.root),
-                strict=bool(config.strict),
-            )
+            self.edition = self.own_edition(config, prebuilding)
         except SeedError as exc:
             for line in workflow_commands(exc):
                 print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
@@ -73,7 +60,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.edition = preview.error_edition(exc, preview.GOOD_PAGES.get(self.config.edition))
         else:
             preview.GOOD_PAGES[self.config.edition] = [(p.src, p.title) for p in self.edition.pages]
-        if not own.path:
+        if self.builds_others():
             warn(self.edition.warnings)  # once: the other editions read the same seed files
         convert = self.edition.convert
         config.site_name = convert(config.site_name)
@@ -87,6 +74,25 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config.extra["edition"] = self.config.edition
         self.jieba(config)
         return config
+
+    def own_edition(self, config, prebuilding: bool) -> Edition:
+        """This edition's pages; prebuilding, every edition's are computed alongside while jieba loads here."""
+        everyone = editions.entries(self.config)
+        for entry in everyone:
+            check_buildable(entry)  # every edition, before the first one is written
+        own = prebuild.recipe(self.root, config, self.config)
+        if prebuilding:
+            others = [prebuild.recipe(self.root, config, self.config, e) for e in everyone if e.path]
+            worker = prebuild.start([own, *others])
+            search.reset_jieba()  # meanwhile, and the theme's templates, compiled for every edition's build
+            templates.compile_theme(config.theme)
+            prebuild.finish(worker)
+        elif not own.entry.path and not preview.SERVING[0]:
+            # The preview checks a translation when its edition is viewed (its own build checks it).
+            for entry in everyone:
+                if entry.translation and entry.lang != own.entry.lang:
+                    check_translated(own.seeds, editions.resolved(entry, self.root), own.strict)
+        return prebuild.edition(own)
 
     def on_startup(self, *, command, dirty):
         """Under `mkdocs serve`, a broken seed file shows an error page instead of stopping the preview."""
@@ -197,13 +203,3 @@ def warn(warnings) -> None:
         for line in workflow_commands(warning, "warning"):
             print(line)  # noqa: T201 - a GitHub workflow command goes to stdout
         sys.stderr.write(f"warning: {warning}\n")
-
-
-def source_url(config, root: Path):
-    """Where a seed file's line is on GitHub (repo_url, and the branch named by edit_uri), or None."""
-    repo = (config.repo_url or "").rstrip("/")
-    if "github.com" not in repo:
-        return None
-    parts = (config.edit_uri or "edit/main/").strip("/").split("/")
-    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
-    return lambda path, line: f"{repo}/blob/{branch}/{Path(path).resolve().relative_to(root).as_posix()}#L{line}"

@@ -9,7 +9,7 @@ another checksum and is compiled afresh.
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, TemplateNotFound, meta
 from jinja2.bccache import Bucket
 
 
@@ -34,3 +34,30 @@ def share_compiled_templates(env):
     """Give a build's Jinja environment the process's compiled templates."""
     env.bytecode_cache = TEMPLATES
     return env
+
+
+def compile_theme(theme) -> dict[str, bytes]:
+    """The theme's page templates and every one they name, compiled (Jinja's bytecode, by its key).
+
+    From the page template (main.html) and the theme's own (404.html, sitemap.xml), each
+    template's includes, imports and extends are followed as Jinja's ``meta`` finds them;
+    a name computed while rendering (a language's partial) is compiled when rendered.
+    """
+    env = theme.get_env()
+    todo, seen = ["main.html", *theme.static_templates], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except TemplateNotFound:
+            continue  # named in a branch this theme does not take
+        tree = env.parse(source, name, filename)
+        todo += [found for found in meta.find_referenced_templates(tree) if found]
+        bucket = TEMPLATES.get_bucket(env, name, filename, source)
+        if bucket.code is None:
+            bucket.code = env.compile(tree, name, filename)
+            TEMPLATES.set_bucket(bucket)
+    return dict(TEMPLATES.code)

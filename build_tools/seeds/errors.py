@@ -17,6 +17,10 @@ class SeedError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Sent between processes (an edition computed in another one): rebuilt from its parts, not its text.
+        return (type(self), (self.path, self.line, self.message))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
@@ -29,6 +33,9 @@ class SeedErrors(SeedError):
         self.errors = errors
         first = errors[0]
         super().__init__(first.path, first.line, first.message)
+
+    def __reduce__(self):
+        return (type(self), (self.errors,))
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

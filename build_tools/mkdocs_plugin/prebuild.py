@@ -1,0 +1,124 @@
+"""Every edition's pages computed in a forked process, while the default edition's build loads jieba.
+
+The two slow starts of a build need nothing from each other: the pages need no
+jieba (but for a converted edition's words, added where jieba is loaded, see
+:func:`~build_tools.editions.search_support.add_vocabulary`), and jieba's
+dictionary needs no pages. So the default edition's build forks a process that
+computes every edition while it loads the dictionary (and compiles the theme's
+templates) itself; the other editions' builds, forked from it afterwards, find
+their pages here instead of computing them again.
+
+An edition is kept with the inputs it was computed from (a :class:`Recipe`): a
+build that asks with other inputs (its own config names other seed files, say)
+computes its own. A seed file's error met there stops the build as if met here;
+anything else (a bug) is left for this process to meet again, with its traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from build_tools.editions.build import build_edition
+from build_tools.editions.edition import Edition, EditionEntry
+from build_tools.editions.search_support import add_vocabulary
+from build_tools.seeds.errors import SeedError
+from build_tools.seeds.paths import Seeds, seeds_from_options
+
+from . import editions
+from .config import ReportConfig, source_url
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What an edition's pages are computed from: the arguments of :func:`build_edition`."""
+
+    seeds: Seeds
+    entry: EditionEntry
+    others: tuple[EditionEntry, ...]
+    source_url: Any  # config.SourceLink or None: compared, so plain data
+    strict: bool
+
+
+def recipe(root: Path, config, options: ReportConfig, entry: EditionEntry | None = None) -> Recipe:
+    """What an edition's pages are computed from, as this build's configuration says (its own edition by default).
+
+    An edition's own build asks for its pages with its own configuration; the default
+    edition's build, prebuilding them, predicts that from its own (they inherit it).
+    """
+    everyone = editions.entries(options)
+    entry = entry or editions.own(options)
+    return Recipe(
+        seeds_from_options(root, options),
+        editions.resolved(entry, root),
+        tuple(e for e in everyone if e.lang != entry.lang),
+        source_url(config, root),
+        bool(config.strict),
+    )
+
+
+# Editions computed by the forked process, with their recipes (this build's and, once forked, the others').
+PREBUILT: list[tuple[Recipe, Edition]] = []
+
+
+@dataclass
+class Worker:
+    """The process computing the editions, and the end of the pipe they come back through."""
+
+    process: BaseProcess
+    said: Connection
+
+
+def start(recipes: list[Recipe]) -> Worker:
+    """Fork a process computing every recipe's edition."""
+    PREBUILT.clear()
+    sys.stdout.flush()
+    sys.stderr.flush()  # what is buffered now would otherwise be written again by the forked process
+    fork = multiprocessing.get_context("fork")
+    said, say = fork.Pipe(duplex=False)
+    process = fork.Process(target=_work, args=(recipes, say), name="editions")
+    process.start()
+    say.close()
+    return Worker(process, said)
+
+
+def _work(recipes: list[Recipe], say: Connection) -> None:
+    """The forked process: the editions (without jieba's words), sent back."""
+    try:
+        built = [(r, build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False)) for r in recipes]
+    except SeedError as exc:
+        say.send(("failed", exc))
+    except Exception:  # noqa: BLE001 - a bug: the build computes the edition itself and shows the traceback
+        say.send(("crashed", None))
+    else:
+        say.send(("built", built))
+
+
+def finish(worker: Worker) -> None:
+    """Wait for the editions; keep them, with their jieba words (jieba is loaded here by now),
+    or raise the seed file's error an edition met."""
+    try:
+        what, data = worker.said.recv()
+    except EOFError:  # it ended without a word (killed): this process computes what it needs itself
+        what, data = "crashed", None
+    worker.process.join()
+    if what == "failed":
+        raise data
+    if what == "built":
+        PREBUILT[:] = data
+        for _, found in PREBUILT:
+            add_vocabulary(found)  # here, once, rather than in the edition's own build, forked from this one
+
+
+def edition(recipe: Recipe) -> Edition:
+    """The edition for these inputs: prebuilt, or computed here."""
+    found = next((e for r, e in PREBUILT if r == recipe), None)
+    if found is None:
+        r = recipe
+        return build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict)
+    return found

@@ -1,0 +1,150 @@
+"""Every edition computed in a forked process while the default build loads jieba (mkdocs_plugin/prebuild.py).
+
+What comes back must be what the edition's own build would have computed, a seed file's
+error met there must stop the build as one line, and anything else going wrong there
+must leave each build to compute its own pages.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from build_tools.editions.build import build_edition
+from build_tools.editions.hant import Converter
+from build_tools.mkdocs_plugin import editions, prebuild, templates
+from build_tools.mkdocs_plugin.config import load_site_config, report_options
+from build_tools.seeds.errors import SeedError, SeedErrors
+from conftest import ROOT, build_site
+from support.project import copy_project
+
+SAMPLE = "乌海市发展和改革委员会：着力优化营商环境，干部群众“一件事一次办”。"
+
+
+def site_recipes(root: Path = ROOT) -> list[prebuild.Recipe]:
+    """Every edition's recipe, as the default edition's build predicts them (its own first)."""
+    config = load_site_config(root / "mkdocs.yml")
+    options = report_options(config)
+    own = prebuild.recipe(root, config, options)
+    return [own, *(prebuild.recipe(root, config, options, e) for e in editions.entries(options) if e.path)]
+
+
+@pytest.fixture(autouse=True)
+def forget_prebuilt():
+    yield
+    prebuild.PREBUILT.clear()
+
+
+def test_a_seed_error_survives_the_trip_between_processes():
+    one = SeedError("seeds/glossary.yml", 12, "write a definition")
+    two = SeedErrors([one, SeedError("seeds/metrics.yml", None, "the file is empty")])
+    for error in (one, two):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert (back.path, back.line, back.message, str(back)) == (error.path, error.line, error.message, str(error))
+
+
+def test_a_conversion_survives_the_trip_between_processes():
+    convert = Converter("s2tw", {"发布": "發布"}).convert
+    assert pickle.loads(pickle.dumps(convert))(SAMPLE + "发布") == convert(SAMPLE + "发布")
+
+
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["zh-Hans", "zh-Hant", "en"])
+def test_an_edition_computed_elsewhere_is_the_edition_computed_here(index):
+    """Computed without jieba's words, sent as bytes, the words added on arrival: the same edition in every field."""
+    r = site_recipes()[index]
+    here = build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict)
+    sent = pickle.loads(pickle.dumps(build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False)))
+    if r.entry.conversion:
+        assert sent.unsegmented and sent.jieba_words != here.jieba_words  # the one step left for later
+    prebuild.add_vocabulary(sent)
+    assert sent.convert(SAMPLE) == here.convert(SAMPLE)
+    for name in ("pages", "files", "jieba_words", "query_map", "fold", "words", "unsegmented"):
+        assert getattr(sent, name) == getattr(here, name), name
+    assert [str(w) for w in sent.warnings] == [str(w) for w in here.warnings]
+
+
+def test_every_edition_finds_its_prebuilt_pages():
+    """Each edition's build asks with its own configuration; the default build predicted it from its own."""
+    config = load_site_config(ROOT / "mkdocs.yml")
+    options = report_options(config)
+    predicted = site_recipes()
+    prebuild.finish(prebuild.start(predicted))
+    assert [r for r, _ in prebuild.PREBUILT] == predicted
+    for entry in editions.entries(options):
+        own_config = editions.edition_config(ROOT, config, entry) if entry.path else config
+        asked = prebuild.recipe(ROOT, own_config, report_options(own_config))
+        found = {r.entry.lang: e for r, e in prebuild.PREBUILT}[entry.lang]
+        assert prebuild.edition(asked) is found, entry.lang
+        assert not found.unsegmented  # its jieba words were added on arrival
+
+
+def test_other_inputs_are_computed_here():
+    first, *_ = site_recipes()
+    prebuild.finish(prebuild.start([first]))
+    stricter = prebuild.Recipe(first.seeds, first.entry, first.others, first.source_url, not first.strict)
+    assert prebuild.edition(stricter) is not prebuild.PREBUILT[0][1]
+    assert prebuild.edition(first) is prebuild.PREBUILT[0][1]
+
+
+def test_a_seed_error_met_there_is_raised_here(tmp_path):
+    project = copy_project(ROOT, tmp_path)
+    glossary = project / "seeds" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("\n  definition: ", "\n\tdefinition: ", 1))
+    with pytest.raises(SeedError, match=r"seeds/glossary\.yml:\d+: "):
+        prebuild.finish(prebuild.start(site_recipes(project)))
+    assert prebuild.PREBUILT == []
+
+
+def test_a_crash_there_leaves_each_build_to_compute_its_own(monkeypatch):
+    """A bug in the forked process is met again here, where its traceback shows; nothing is kept."""
+    parent = os.getpid()
+    real = prebuild.build_edition
+
+    def crash_if_forked(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("a bug")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prebuild, "build_edition", crash_if_forked)
+    first = site_recipes()[0]
+    prebuild.finish(prebuild.start([first]))
+    assert prebuild.PREBUILT == []
+    assert prebuild.edition(first).pages  # computed here
+
+
+def test_a_process_that_dies_without_a_word_leaves_each_build_to_compute_its_own(monkeypatch):
+    monkeypatch.setattr(prebuild, "_work", lambda recipes, say: os._exit(1))
+    prebuild.finish(prebuild.start(site_recipes()[:1]))
+    assert prebuild.PREBUILT == []
+
+
+def test_the_page_templates_are_compiled_before_any_build_renders_them(monkeypatch):
+    """What compile_theme follows from main.html is what a page's rendering loads: none compiled again."""
+    config = load_site_config(ROOT / "mkdocs.yml")
+    compiled = templates.compile_theme(config.theme)
+    assert compiled
+    env = templates.share_compiled_templates(config.theme.get_env())
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError(f"compiled again: {args[1:2]}")
+
+    monkeypatch.setattr(env, "compile", compile_again)
+    for name in ("main.html", "404.html", "partials/header.html", "partials/footer.html", "partials/nav.html"):
+        env.get_template(name)
+
+
+def test_a_build_with_a_broken_seed_file_says_it_once(tmp_path):
+    """The error is met in the forked process: the build still names it in one line, and writes nothing."""
+    project = copy_project(ROOT, tmp_path)
+    glossary = project / "seeds" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("\n  definition: ", "\n\tdefinition: ", 1))
+    result = build_site(project / "site", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    errors = [line for line in said.splitlines() if "seeds/glossary.yml:" in line and "::error" not in line]
+    assert len(errors) == 1, said
+    assert not (project / "site").exists()
