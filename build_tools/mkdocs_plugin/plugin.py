@@ -87,7 +87,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             search.reset_jieba()  # meanwhile, and the theme's templates, compiled for every edition's build
             templates.compile_theme(config.theme)
             prebuild.finish(worker)
-        elif not own.entry.path and not preview.SERVING[0]:
+        if not prebuild.PREBUILT and not own.entry.path and not preview.SERVING[0]:
+            # Nothing computed ahead (no fork, or a crash there): the translations are checked here.
             # The preview checks a translation when its edition is viewed (its own build checks it).
             for entry in everyone:
                 if entry.translation and entry.lang != own.entry.lang:
