@@ -80,9 +80,7 @@ def _entry(e: Entry, src, pages, names, blocks, by_term, edit=None) -> list[str]
         links = "、".join(f'<a href="#{by_term[s].id}">{t(s)}</a>' for s in e.see_also if s in by_term)
         parts.append(f'<p class="term-see">{labels.SEE_ALSO}：{links}</p>')
     if blocks:
-        links = "、".join(
-            f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in _numbered(blocks, names)
-        )
+        links = "、".join(f'<a href="{urls.relative(src, pages[b], b)}">{t(n)}</a>' for b, n in numbered(blocks, names))
         parts.append(f'<p class="term-where">{labels.OCCURS}：{links}</p>')
     if edit and e.line:
         # An address, not editors' text: escaped, never typeset.
@@ -90,8 +88,8 @@ def _entry(e: Entry, src, pages, names, blocks, by_term, edit=None) -> list[str]
     return out + ['<div class="term-entry">' + "".join(parts) + "</div>", ""]
 
 
-def _numbered(blocks: list[str], names: dict[str, str]):
-    """Block ids with their place names, numbered where one place holds several blocks."""
+def numbered(blocks: list[str], names: dict[str, str]):
+    """Block ids with their place names, numbered where one place holds several blocks (either edition's names)."""
     seen: dict[str, int] = {}
     for b in blocks:
         seen[names[b]] = seen.get(names[b], 0) + 1

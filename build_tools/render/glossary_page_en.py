@@ -21,6 +21,7 @@ from html import escape
 from build_tools.annotate.glossary import ID_LIKE, Entry
 from build_tools.model import Report
 from build_tools.render import labels, urls
+from build_tools.render.glossary_page import numbered
 from build_tools.render.pages import front_matter
 from build_tools.seeds.english import Msg, Texts, mark_chinese
 from build_tools.seeds.errors import SeedError, raise_all
@@ -156,7 +157,7 @@ def _entry(e: Entry, texts: Texts, pinyin, pages, names, blocks, by_term, edit) 
         parts.append(f'<p class="term-see">{escape(w(labels.SEE_ALSO))}: {links}</p>')
     if blocks:
         links = ", ".join(
-            f'<a href="{urls.relative(src, pages[b], b)}">{escape(n)}</a>' for b, n in _numbered(blocks, names)
+            f'<a href="{urls.relative(src, pages[b], b)}">{escape(n)}</a>' for b, n in numbered(blocks, names)
         )
         parts.append(f'<p class="term-where">{escape(w(labels.OCCURS))}: {links}</p>')
     if edit and e.line:
@@ -169,11 +170,3 @@ def _entry(e: Entry, texts: Texts, pinyin, pages, names, blocks, by_term, edit) 
 def _alphabetic(reading: str) -> str:
     """A reading without tone marks, for sorting: shū gān shuǐ -> shu gan shui."""
     return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)).casefold()
-
-
-def _numbered(blocks: list[str], names: dict[str, str]):
-    """Block ids with their place names, numbered where one place holds several blocks."""
-    seen: dict[str, int] = {}
-    for b in blocks:
-        seen[names[b]] = seen.get(names[b], 0) + 1
-        yield b, names[b] if seen[names[b]] == 1 else f"{names[b]}-{seen[names[b]]}"
