@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from build_tools.annotate.metrics import Figure, Indicator
@@ -139,20 +139,32 @@ def figures_tables(
 ) -> str:
     """All figures, one sortable table per section, in reading order."""
     names = names or {}
+    head = "".join(f"<th>{escape(convert(h))}</th>" for h in COLUMNS)
+    return section_tables(
+        figures,
+        head,
+        lambda section_id: convert(names.get(section_id) or section_id or OTHER_PLACES),
+        lambda fig: _figure_row(fig, href, convert),
+    )
+
+
+def section_tables(figures: list[Figure], head: str, title: Callable[[str], str], row: Callable[[Figure], str]) -> str:
+    """One sortable table per section (in reading order, anchored metrics-<section id>), in any edition's words.
+
+    ``head`` is the header row's cells, ``title(section_id)`` a section's heading, ``row(figure)`` a figure's row.
+    """
     groups: dict[str, list[Figure]] = {}
     for fig in figures:
         groups.setdefault(fig.section_id, []).append(fig)
-    head = "".join(f"<th>{escape(convert(h))}</th>" for h in COLUMNS)
     out = []
     for section_id, members in groups.items():
-        title = names.get(section_id) or section_id or OTHER_PLACES
         anchor = f"metrics-{section_id}" if section_id else "metrics-other"
         out += [
-            f"### {convert(title)} {{#{anchor}}}",
+            f"### {title(section_id)} {{#{anchor}}}",
             "",
             f'<table class="sortable metrics-figures"><thead><tr>{head}</tr></thead><tbody>',
         ]
-        out += [_figure_row(f, href, convert) for f in members]
+        out += [row(f) for f in members]
         out += ["</tbody></table>", ""]
     return "\n".join(out)
 

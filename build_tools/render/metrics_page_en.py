@@ -43,6 +43,7 @@ from build_tools.render.metrics_page import (
     OTHER_PLACES,
     SEE_ALL,
     TITLE,
+    section_tables,
     shown_on_home,
 )
 from build_tools.render.metrics_text import Href, _estimated
@@ -142,19 +143,13 @@ def figures_tables_en(figures: list[Figure], href: Href, en: En, names: dict[str
     ``names`` are the sections' English titles by id (the translated headings of the report).
     """
     names = names or {}
-    groups: dict[str, list[Figure]] = {}
-    for fig in figures:
-        groups.setdefault(fig.section_id, []).append(fig)
     head = "".join(f"<th>{escape(en.get(PAGE, h))}</th>" for h in COLUMNS)
-    out = []
-    for section_id, members in groups.items():
-        title = names.get(section_id) or (section_id if section_id else en.get(PAGE, OTHER_PLACES))
-        anchor = f"metrics-{section_id}" if section_id else "metrics-other"
-        out += [f"### {escape(title)} {{#{anchor}}}", ""]
-        out.append(f'<table class="sortable metrics-figures"><thead><tr>{head}</tr></thead><tbody>')
-        out += [_figure_row(f, href, en) for f in members]
-        out += ["</tbody></table>", ""]
-    return "\n".join(out)
+    return section_tables(
+        figures,
+        head,
+        lambda section_id: escape(names.get(section_id) or section_id or en.get(PAGE, OTHER_PLACES)),
+        lambda fig: _figure_row(fig, href, en),
+    )
 
 
 def _figure_row(fig: Figure, href: Href, en: En) -> str:
