@@ -34,6 +34,7 @@ from build_tools.render.outcomes_page import (
     chartable,
     fill_line,
     home_counts,
+    table_of,
 )
 from build_tools.render.outcomes_page import RIGHT as CHART_RIGHT
 from build_tools.seeds.english import Msg, mark_chinese
@@ -97,23 +98,17 @@ def year_of(year: int | None, en: En) -> str:
 def outcomes_table_en(rows: list[Pairing], figures: list[Figure], href: Href, en: En) -> str:
     """Indicator | target (linked to its paragraph) | outcome with its sources | verdict; same id as zh-Hans."""
     by_id = {f.id: f for f in figures}
-    out = [
-        '<table id="metrics-outcomes" class="sortable metrics-outcomes">',
-        "<thead><tr>" + "".join(f"<th>{escape(en.get(PAGE, h))}</th>" for h in HEADS) + "</tr></thead>",
-        "<tbody>",
-    ]
-    for row in rows:
+
+    def cells(row: Pairing) -> tuple[str, str, str, str]:
         t, o = row.target, row.outcome
         target = f'<a href="{escape(href(t.block_id))}">{escape(target_en(row, by_id, en))}</a>'
         values = "; ".join(value_en(v, en) for v in o.values)
         cites = "".join(f"<li><cite>{source_en(s, en)}</cite></li>" for s in o.sources)
         note = f'<p class="outcome-note">{mark_chinese(en.get("outcome-note", o.note))}</p>' if o.note else ""
         outcome = f'{escape(f"{year_of(o.period, en)}: {values}")}<ul class="outcome-sources">{cites}</ul>{note}'
-        out.append(
-            f'<tr><th scope="row">{escape(en.get("indicator", t.indicator))}</th><td>{target}</td>'
-            f"<td>{outcome}</td><td>{verdict_en(row, en)}</td></tr>"
-        )
-    return "\n".join(out + ["</tbody>", "</table>"])
+        return escape(en.get("indicator", t.indicator)), target, outcome, verdict_en(row, en)
+
+    return table_of(rows, [escape(en.get(PAGE, h)) for h in HEADS], cells)
 
 
 def outcomes_chart_en(rows: list[Pairing], figures: list[Figure], en: En) -> str:

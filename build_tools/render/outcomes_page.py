@@ -60,23 +60,32 @@ def verdict_html(row: Pairing, convert: Convert) -> str:
 def outcomes_table(rows: list[Pairing], href: Href, convert: Convert) -> str:
     """Indicator | target (linked to its paragraph) | outcome with its sources | verdict."""
     c = convert
-    heads = HEADS
-    out = [
-        '<table id="metrics-outcomes" class="sortable metrics-outcomes">',
-        "<thead><tr>" + "".join(f"<th>{escape(c(h))}</th>" for h in heads) + "</tr></thead>",
-        "<tbody>",
-    ]
-    for row in rows:
+
+    def cells(row: Pairing) -> tuple[str, str, str, str]:
         t, o = row.target, row.outcome
         target = f'<a href="{escape(href(t.block_id))}">{escape(c(f"{t.year}年：{t.text}"))}</a>'
         values = "；".join(value_text(v) for v in o.values)
         cites = "".join(f"<li><cite>{escape(c(source_text(s)))}</cite></li>" for s in o.sources)
         note = f'<p class="outcome-note">{escape(c(o.note))}</p>' if o.note else ""
         outcome = f'{escape(c(f"{o.period}年：{values}"))}<ul class="outcome-sources">{cites}</ul>{note}'
-        out.append(
-            f'<tr><th scope="row">{escape(c(t.indicator))}</th><td>{target}</td>'
-            f"<td>{outcome}</td><td>{verdict_html(row, c)}</td></tr>"
-        )
+        return escape(c(t.indicator)), target, outcome, verdict_html(row, c)
+
+    return table_of(rows, [escape(c(h)) for h in HEADS], cells)
+
+
+def table_of(rows: list[Pairing], heads: list[str], cells: Callable[[Pairing], tuple[str, str, str, str]]) -> str:
+    """The outcomes table (id metrics-outcomes in every edition): ``heads``, then a row of ``cells(row)`` per row.
+
+    The cells are HTML: indicator (the row's header), target, outcome, verdict.
+    """
+    out = [
+        '<table id="metrics-outcomes" class="sortable metrics-outcomes">',
+        "<thead><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in rows:
+        indicator, target, outcome, verdict = cells(row)
+        out.append(f'<tr><th scope="row">{indicator}</th><td>{target}</td><td>{outcome}</td><td>{verdict}</td></tr>')
     out += ["</tbody>", "</table>"]
     return "\n".join(out)
 
