@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,8 +112,35 @@ def _jieba_dictionary():
     import jieba
 
     base = jieba.Tokenizer()
-    base.initialize()
+    with _cache_read_whole(jieba):
+        base.initialize()
     return base.FREQ, base.total
+
+
+class _WholeFileMarshal:
+    """``marshal`` as jieba's cache loading sees it: the file read whole, then parsed.
+
+    jieba (0.42.1) loads its 9 MB dictionary cache with ``marshal.load(file)``,
+    which reads the file piece by piece: 0.6 s on a build machine, against 0.2 s
+    for ``marshal.loads`` of the whole file. The cache file, its checks and the
+    dictionary are jieba's own. Pinned to jieba's version by tests/test_jieba.py.
+    """
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
+
+
+@contextmanager
+def _cache_read_whole(jieba_module):
+    """While in it, jieba reads its dictionary cache whole (see :class:`_WholeFileMarshal`)."""
+    jieba_module.marshal = _WholeFileMarshal
+    try:
+        yield
+    finally:
+        jieba_module.marshal = marshal
 
 
 def _fresh_tokenizer():

@@ -164,6 +164,9 @@ def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connectio
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from build_tools.mkdocs_plugin.search import LAST_BUILD
+
+    LAST_BUILD[0] = True
     try:
         build(edition_config(root, config, entry))
     except Abort as exc:  # MkDocs has logged why
