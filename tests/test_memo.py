@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from build_tools.mkdocs_plugin.config import SourceLink
 from build_tools.seeds import memo
 
 
@@ -46,6 +47,18 @@ def test_other_objects_count_by_identity(tmp_path):
     read(seed, one)
     read(seed, one)
     read(seed, other)  # equal, but another object: computed again
+    assert len(calls) == 2
+
+
+def test_frozen_dataclasses_count_by_equality(tmp_path):
+    """Two editions' builds each make their own link to the repository: equal links share the pages."""
+    read, calls = counted()
+    seed = tmp_path / "report.txt"
+    seed.write_text("x", encoding="utf-8")
+    read(seed, SourceLink("https://github.com/o/r", "main", tmp_path))
+    read(seed, SourceLink("https://github.com/o/r", "main", tmp_path))
+    assert len(calls) == 1
+    read(seed, SourceLink("https://github.com/o/r", "draft", tmp_path))
     assert len(calls) == 2
 
 

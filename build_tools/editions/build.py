@@ -14,6 +14,7 @@ from build_tools.render import labels, outcomes_page, urls
 from build_tools.render.glossary_page import glossary_markdown
 from build_tools.render.metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
 from build_tools.render.pages import Page, Writer
+from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
 
@@ -44,6 +45,49 @@ def build_edition(
     entries = load_entries(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     convert = text_transform(seeds, entry, converted_text(report, entries, found))
+    notes, _ = annotate(report, entries)
+    source, home = source_pages(seeds, source_url)
+    files = {}
+    figures, indicators = load_metrics(seeds, report)
+    if figures:
+        results = pair_outcomes(seeds, report, indicators, found)
+        records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
+        files = {
+            "metrics/metrics.csv": metrics_csv(figures, convert, records),
+            "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8"),
+        }
+    if entry.translation:
+        texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
+        own_words = edition_words(Path(entry.labels), strict, convert)
+        sources = Sources(seeds, report, entries, notes)
+        pages = translated_pages(sources, texts, own_words, list(source), home, entry, strict)
+        return Edition(pages=pages, files=files, convert=convert, words=own_words)
+    pages = [Page(page.src, convert(page.title), convert(page.markdown)) for page in source]
+    # Editors' words are kept whole whatever jieba's own dictionary says.
+    words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
+    edition = Edition(
+        pages=pages,
+        files=files,
+        convert=convert,
+        jieba_words=words,
+        words=edition_words(None, strict, convert),
+        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
+    )
+    if entry.conversion:
+        _converted_search(edition, report)
+        if segment:
+            add_vocabulary(edition)
+    edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
+    return edition
+
+
+@shared
+def source_pages(seeds: Seeds, source_url: Callable[[Path, int], str] | None) -> tuple[tuple[Page, ...], str]:
+    """The pages in the report's own script (the report's, the glossary's, the metrics') and the home
+    page's glance: the same for every edition, so computed once; each edition converts or translates them."""
+    report = load_report(seeds)
+    entries = load_entries(seeds, report)
+    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
     notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
     results = pair_outcomes(seeds, report, indicators, found)
@@ -63,66 +107,20 @@ def build_edition(
     )
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        pages.append(
-            Page(
-                urls.GLOSSARY,
-                labels.GLOSSARY,
-                glossary_markdown(
-                    report,
-                    entries,
-                    where,
-                    located,
-                    _edit_link(source_url, seeds.glossary),
-                ),
-            )
-        )
-    files = {}
+        glossary = glossary_markdown(report, entries, where, located, _edit_link(source_url, seeds.glossary))
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary))
     if figures:
         href = _href(located, urls.METRICS)
-        pages.append(
-            Page(
-                urls.METRICS,
-                labels.METRICS,
-                page_markdown(
-                    indicators,
-                    figures,
-                    href,
-                    to_display,
-                    names=section_names(report),
-                    outcomes=outcomes_page.section_markdown(results, href, to_display),
-                ),
-            )
+        metrics = page_markdown(
+            indicators,
+            figures,
+            href,
+            to_display,
+            names=section_names(report),
+            outcomes=outcomes_page.section_markdown(results, href, to_display),
         )
-        records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
-        files = {
-            "metrics/metrics.csv": metrics_csv(figures, convert, records),
-            "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8"),
-        }
-    if entry.translation:
-        texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
-        own_words = edition_words(Path(entry.labels), strict, convert)
-        sources = Sources(seeds, report, entries, notes)
-        pages = translated_pages(sources, texts, own_words, pages, home, entry, strict)
-        return Edition(pages=pages, files=files, convert=convert, words=own_words)
-    for page in pages:
-        page.title = convert(page.title)
-        page.markdown = convert(page.markdown)
-    # Editors' words are kept whole whatever jieba's own dictionary says.
-    words = dict.fromkeys(jieba_words(entries) + load_search_words(seeds.search_words, report), WHOLE)
-    edition = Edition(
-        pages=pages,
-        files=files,
-        convert=convert,
-        jieba_words=words,
-        words=edition_words(None, strict, convert),
-        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
-    )
-    if entry.conversion:
-        _converted_search(edition, report)
-        if segment:
-            add_vocabulary(edition)
-    edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
-    return edition
+        pages.append(Page(urls.METRICS, labels.METRICS, metrics))
+    return tuple(pages), home
 
 
 def _edit_link(source_url: Callable[[Path, int], str] | None, glossary: Path | None):

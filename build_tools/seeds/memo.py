@@ -7,7 +7,8 @@ computes its result once for the same arguments, where a seed file (a ``Path``, 
 every file a ``Seeds`` names) counts *as it is now* (its bytes are in the key, so a
 save under `mkdocs serve` computes afresh), plain values (text, numbers, tuples of
 them) by equality, and any other object by identity (a report from the cache is the
-same object for every edition). Results are shared, so nothing changes them after
+same object for every edition); a frozen dataclass (a link to the repository) counts
+by equality too. Results are shared, so nothing changes them after
 they are returned: stages take data in and give new data out.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +43,8 @@ def _key(arg: Any) -> tuple:
     if isinstance(arg, Path):
         return ("file", _file(arg))
     if isinstance(arg, PLAIN) or (isinstance(arg, tuple) and all(isinstance(a, PLAIN) for a in arg)):
+        return ("value", arg)
+    if is_dataclass(arg) and not isinstance(arg, type) and arg.__dataclass_params__.frozen:  # type: ignore[attr-defined]
         return ("value", arg)
     return ("object", id(arg))
 
