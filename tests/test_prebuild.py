@@ -7,6 +7,7 @@ must leave each build to compute its own pages.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -99,27 +100,63 @@ def test_a_seed_error_met_there_is_raised_here(tmp_path):
     assert prebuild.PREBUILT == []
 
 
-def test_a_crash_there_leaves_each_build_to_compute_its_own(monkeypatch):
-    """A bug in the forked process is met again here, where its traceback shows; nothing is kept."""
-    parent = os.getpid()
-    real = prebuild.build_edition
+def after_the_first_edition(monkeypatch, then) -> list[prebuild.Recipe]:
+    """Every recipe, whose forked process computes (and sends) the first edition, then calls ``then()``."""
+    parent, real, calls = os.getpid(), prebuild.build_edition, []
 
-    def crash_if_forked(*args, **kwargs):
+    def first_then(*args, **kwargs):
         if os.getpid() != parent:
-            raise RuntimeError("a bug")
+            calls.append(args)
+            if len(calls) > 1:
+                then()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(prebuild, "build_edition", crash_if_forked)
-    first = site_recipes()[0]
-    prebuild.finish(prebuild.start([first]))
+    monkeypatch.setattr(prebuild, "build_edition", first_then)
+    return site_recipes()
+
+
+def test_a_crash_there_leaves_each_build_to_compute_its_own(monkeypatch):
+    """A bug in the forked process is met again here, where its traceback shows; nothing is kept."""
+
+    def crash():
+        raise RuntimeError("a bug")
+
+    recipes = after_the_first_edition(monkeypatch, crash)
+    prebuild.finish(prebuild.start(recipes))
+    assert prebuild.PREBUILT == []  # not even the edition sent before the crash
+    assert prebuild.edition(recipes[0]).pages  # computed here
+
+
+def test_a_seed_error_after_an_edition_was_sent_keeps_nothing(monkeypatch):
+    def seed_error():
+        raise SeedError("seeds/en.po", 3, "translate this")
+
+    with pytest.raises(SeedError, match=r"seeds/en\.po:3: translate this"):
+        prebuild.finish(prebuild.start(after_the_first_edition(monkeypatch, seed_error)))
     assert prebuild.PREBUILT == []
-    assert prebuild.edition(first).pages  # computed here
 
 
 def test_a_process_that_dies_without_a_word_leaves_each_build_to_compute_its_own(monkeypatch):
     monkeypatch.setattr(prebuild, "_work", lambda recipes, say: os._exit(1))
     prebuild.finish(prebuild.start(site_recipes()[:1]))
     assert prebuild.PREBUILT == []
+
+
+def test_a_process_that_dies_after_an_edition_keeps_nothing(monkeypatch):
+    prebuild.finish(prebuild.start(after_the_first_edition(monkeypatch, lambda: os._exit(1))))
+    assert prebuild.PREBUILT == []
+
+
+def test_an_edition_is_sent_without_waiting_for_the_reader():
+    """The forked process computes the next edition while the build is still loading jieba (not reading)."""
+    said, say = multiprocessing.Pipe(duplex=False)
+    sender = prebuild._Sender(say)
+    big = "编" * 1_000_000  # far more than a pipe holds
+    sender.send(("built", big))  # returns: written by the sender's thread once read
+    assert sender.thread.is_alive() and not said.closed
+    assert said.recv() == ("built", big)
+    sender.close()
+    assert not sender.thread.is_alive()
 
 
 def test_the_page_templates_are_compiled_before_any_build_renders_them(monkeypatch):

@@ -32,6 +32,11 @@ def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def load_conversion(config: str) -> None:
+    """Load a conversion's OpenCC dictionaries now, so that its first converter (or unpickled one) finds them."""
+    _opencc(config)
+
+
 class Converter:
     """zh-Hans → zh-Hant that preserves length: OpenCC, then the correction table on top."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from build_tools.annotate import outcomes
@@ -65,6 +65,15 @@ def conversion_with(corrections: Path | None, conversion: str | None, text: str 
     from build_tools.editions.hant import Converter, load_corrections
 
     return Converter(conversion, load_corrections(corrections, text) if corrections else {}).convert
+
+
+def load_conversions(entries: Sequence[EditionEntry]) -> None:
+    """Load the conversions these editions name (OpenCC's dictionaries, the slow part), ahead of their first use."""
+    from build_tools.editions.hant import load_conversion
+
+    for entry in entries:
+        if entry.conversion:
+            load_conversion(entry.conversion)
 
 
 def converted_text(report: Report, entries: list, found: list | None = None) -> str:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
-from build_tools.editions.transform import check_buildable
+from build_tools.editions.transform import check_buildable, load_conversions
 from build_tools.editions.translated import check_translated
 from build_tools.mkdocs_plugin import editions, prebuild, preview, search, templates
 from build_tools.mkdocs_plugin.config import ReportConfig
@@ -86,6 +86,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             worker = prebuild.start([own, *others])
             search.reset_jieba()  # meanwhile, and the theme's templates, compiled for every edition's build
             templates.compile_theme(config.theme)
+            load_conversions(everyone)  # the editions sent back convert text here
             prebuild.finish(worker)
         if not prebuild.PREBUILT and not own.entry.path and not preview.SERVING[0]:
             # Nothing computed ahead (no fork, or a crash there): the translations are checked here.

@@ -5,8 +5,9 @@ jieba (but for a converted edition's words, added where jieba is loaded, see
 :func:`~build_tools.editions.search_support.add_vocabulary`), and jieba's
 dictionary needs no pages. So the default edition's build forks a process that
 computes every edition while it loads the dictionary (and compiles the theme's
-templates) itself; the other editions' builds, forked from it afterwards, find
-their pages here instead of computing them again.
+templates) itself; the editions come back one by one, each one's words added here
+while the next is computed there. The other editions' builds, forked from it
+afterwards, find their pages here instead of computing them again.
 
 An edition is kept with the inputs it was computed from (a :class:`Recipe`): a
 build that asks with other inputs (its own config names other seed files, say)
@@ -17,10 +18,13 @@ anything else (a bug) is left for this process to meet again, with its traceback
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import sys
+import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
@@ -88,31 +92,71 @@ def start(recipes: list[Recipe]) -> Worker:
 
 
 def _work(recipes: list[Recipe], say: Connection) -> None:
-    """The forked process: the editions (without jieba's words), sent back."""
+    """The forked process: each edition (without jieba's words) sent back as soon as it is computed."""
+    out = _Sender(say)
     try:
-        built = [(r, build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False)) for r in recipes]
+        for r in recipes:
+            out.send(("built", (r, build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False))))
     except SeedError as exc:
-        say.send(("failed", exc))
+        out.send(("failed", exc))
     except Exception:  # noqa: BLE001 - a bug: the build computes the edition itself and shows the traceback
-        say.send(("crashed", None))
+        out.send(("crashed", None))
     else:
-        say.send(("built", built))
+        out.send(("done", None))
+    finally:
+        out.close()
+
+
+class _Sender:
+    """Sends through a pipe without waiting for the other end to read.
+
+    A pipe holds 64 KiB; an edition is megabytes, and the build that reads them is busy
+    loading jieba until it does. A thread of its own writes them, in order, while the
+    next edition is computed. (Written here: a multiprocessing Queue does the same, but
+    cannot tell a reader that its writer died.)
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._write, name="send-editions")
+        self.thread.start()
+
+    def send(self, message: object) -> None:
+        self.queue.put(bytes(ForkingPickler.dumps(message)))  # pickled here: a failure is this process's
+
+    def _write(self) -> None:
+        while (data := self.queue.get()) is not None:
+            self.conn.send_bytes(data)
+
+    def close(self) -> None:
+        """Wait until everything sent is written."""
+        self.queue.put(None)
+        self.thread.join()
 
 
 def finish(worker: Worker) -> None:
-    """Wait for the editions; keep them, with their jieba words (jieba is loaded here by now),
-    or raise the seed file's error an edition met."""
-    try:
-        what, data = worker.said.recv()
-    except EOFError:  # it ended without a word (killed): this process computes what it needs itself
-        what, data = "crashed", None
-    worker.process.join()
-    if what == "failed":
-        raise data
-    if what == "built":
-        PREBUILT[:] = data
-        for _, found in PREBUILT:
-            add_vocabulary(found)  # here, once, rather than in the edition's own build, forked from this one
+    """Keep the editions as they come, with their jieba words (jieba is loaded here by now), or raise
+    the seed file's error an edition met; a crash there leaves every build to compute its own.
+
+    An edition's words are added here while the next edition is computed there.
+    """
+    while True:
+        try:
+            what, data = worker.said.recv()
+        except EOFError:  # it ended without a word (killed): this process computes what it needs itself
+            what, data = "crashed", None
+        if what == "built":
+            PREBUILT.append(data)
+            add_vocabulary(data[1])  # here, once, rather than in the edition's own build, forked from this one
+            continue
+        worker.process.join()
+        if what == "failed":
+            PREBUILT.clear()
+            raise data
+        if what == "crashed":
+            PREBUILT.clear()
+        return
 
 
 def edition(recipe: Recipe) -> Edition:
