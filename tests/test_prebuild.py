@@ -185,3 +185,41 @@ def test_a_build_with_a_broken_seed_file_says_it_once(tmp_path):
     errors = [line for line in said.splitlines() if "seeds/glossary.yml:" in line and "::error" not in line]
     assert len(errors) == 1, said
     assert not (project / "site").exists()
+
+
+def test_the_terms_read_in_pinyin_elsewhere_are_those_read_here(monkeypatch):
+    """The forked process reads the glossary in pinyin; the English edition then needs no pypinyin of its own."""
+    from build_tools.annotate import pinyin
+    from build_tools.editions.english_pages import term_readings
+
+    seeds = site_recipes()[0].seeds
+    monkeypatch.setattr(pinyin, "_KNOWN", {})
+    here = term_readings(seeds, seeds.pinyin)
+    monkeypatch.setattr(pinyin, "_KNOWN", {})
+    ahead = prebuild._Readings.start(site_recipes())
+    ahead.learn()
+    import pypinyin
+
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", lambda *a, **k: pytest.fail("read here again"))
+    assert term_readings(seeds, seeds.pinyin) == here
+    assert ahead.process is None  # joined
+
+
+def test_terms_not_read_elsewhere_are_read_here(monkeypatch):
+    from build_tools.annotate import pinyin
+    from build_tools.editions import english_pages
+
+    def broken(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pinyin, "_KNOWN", {})
+    monkeypatch.setattr(prebuild, "term_readings", broken)
+    ahead = prebuild._Readings.start(site_recipes())
+    ahead.learn()
+    assert pinyin._KNOWN == {}
+    seeds = site_recipes()[0].seeds
+    assert english_pages.term_readings(seeds, seeds.pinyin)  # read here
+
+
+def test_no_translated_glossary_forks_nothing():
+    assert prebuild._Readings.start(site_recipes()[:2]).process is None

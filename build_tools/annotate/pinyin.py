@@ -88,14 +88,32 @@ def reading(term: str, overrides: Sequence[Override] = ()) -> str:
     return _join(tokens)
 
 
+# pypinyin's syllables by text, as read in this process or learned from another (see learn).
+_KNOWN: dict[str, list[str]] = {}
+
+
 def _library(text: str) -> list[str]:
     """pypinyin's syllables for Chinese characters; other runs (GDP, +, 、) as single tokens."""
     if not text:
         return []
-    # Imported here: its phrase dictionary takes 0.17 s to load, and only the English glossary page reads it.
-    from pypinyin import Style, lazy_pinyin
+    if text not in _KNOWN:
+        # Imported here: its phrase dictionary takes 0.17 s to load, and only the English glossary page reads it.
+        from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(text, style=Style.TONE, errors=lambda chunk: "".join(PUNCTUATION.get(c, c) for c in chunk))
+        _KNOWN[text] = lazy_pinyin(
+            text, style=Style.TONE, errors=lambda chunk: "".join(PUNCTUATION.get(c, c) for c in chunk)
+        )
+    return list(_KNOWN[text])
+
+
+def learned() -> dict[str, list[str]]:
+    """What pypinyin read in this process, for :func:`learn` in another."""
+    return dict(_KNOWN)
+
+
+def learn(readings: dict[str, list[str]]) -> None:
+    """Take pypinyin's readings from a process that loaded its dictionaries (the same pypinyin, forked)."""
+    _KNOWN.update(readings)
 
 
 def _join(tokens: list[str]) -> str:

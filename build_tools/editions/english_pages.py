@@ -86,16 +86,23 @@ def english_texts(
     return g_status, m_status, load_overrides(pinyin, [e.term for e in page_data(seeds).entries])
 
 
+def term_readings(seeds: Seeds, pinyin: Path | None) -> dict[str, str]:
+    """Every glossary term in pinyin, with the editors' readings (seeds/pinyin.yml) where they give one."""
+    entries = load_entries(seeds, load_report(seeds))
+    overrides = load_overrides(pinyin, [e.term for e in entries])
+    return {e.term: reading(e.term, overrides) for e in entries}
+
+
 @shared  # one rendering for the checks and the build
 def english_pages(
     seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
 ) -> EnglishPages:
     """Both pages in English, and the home page's glance, from the checked texts."""
-    g_status, m_status, overrides = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
+    g_status, m_status, _ = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
     d = page_data(seeds)
     report, entries, figures, indicators, rows = d.report, d.entries, d.figures, d.indicators, d.rows
     _, where = annotate(report, entries)
-    readings = {e.term: reading(e.term, overrides) for e in entries}  # asked for twice per entry
+    readings = term_readings(seeds, pinyin)  # asked for twice per entry
     located = urls.page_of_ids(report)
     page = glossary_page_en.glossary_markdown_en(
         report,

@@ -17,6 +17,7 @@ anything else (a bug) is left for this process to meet again, with its traceback
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import sys
@@ -28,8 +29,11 @@ from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
+from build_tools.annotate import pinyin
+from build_tools.annotate.load import load_entries, load_report
 from build_tools.editions.build import build_edition
 from build_tools.editions.edition import Edition, EditionEntry
+from build_tools.editions.english_pages import term_readings
 from build_tools.editions.search_support import add_vocabulary
 from build_tools.seeds.errors import SeedError
 from build_tools.seeds.paths import Seeds, seeds_from_options
@@ -95,7 +99,10 @@ def _work(recipes: list[Recipe], say: Connection) -> None:
     """The forked process: each edition (without jieba's words) sent back as soon as it is computed."""
     out = _Sender(say)
     try:
+        pinyin = _Readings.start(recipes)
         for r in recipes:
+            if r.entry.glossary_translation:
+                pinyin.learn()
             out.send(("built", (r, build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False))))
     except SeedError as exc:
         out.send(("failed", exc))
@@ -105,6 +112,50 @@ def _work(recipes: list[Recipe], say: Connection) -> None:
         out.send(("done", None))
     finally:
         out.close()
+
+
+@dataclass
+class _Readings:
+    """The glossary's terms read in pinyin by a process of its own, while the Chinese editions are computed.
+
+    pypinyin's dictionaries take 0.17 s to load, and only a translated glossary page
+    reads them: forked once the glossary is loaded, that process loads them on a
+    core this build leaves idle. If it fails, the translated edition reads the terms
+    itself (and meets the error, if it is one).
+    """
+
+    process: BaseProcess | None = None
+    said: Connection | None = None
+
+    @classmethod
+    def start(cls, recipes: list[Recipe]) -> _Readings:
+        translated = [r for r in recipes if r.entry.glossary_translation]
+        if not translated:
+            return cls()
+        seeds = translated[0].seeds
+        load_entries(seeds, load_report(seeds))  # here, once, for every edition and for that process
+        said, say = multiprocessing.get_context("fork").Pipe(duplex=False)
+        process = multiprocessing.get_context("fork").Process(target=_read_terms, args=(seeds, say), name="pinyin")
+        process.start()
+        say.close()
+        return cls(process, said)
+
+    def learn(self) -> None:
+        """Take what that process read (nothing, if it failed); once."""
+        if self.process is None or self.said is None:
+            return
+        with contextlib.suppress(EOFError):  # it failed: the edition reads the terms itself
+            pinyin.learn(self.said.recv())
+        self.process.join()
+        self.process = self.said = None
+
+
+def _read_terms(seeds: Seeds, say: Connection) -> None:
+    try:
+        term_readings(seeds, seeds.pinyin)
+    except Exception:  # noqa: BLE001, S110 - the edition meets it again, where it says what is wrong
+        return
+    say.send(pinyin.learned())
 
 
 class _Sender:
