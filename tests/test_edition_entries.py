@@ -7,6 +7,7 @@ sitemap, and every page of every edition links its twins in all of them (selecto
 from __future__ import annotations
 
 import filecmp
+import os
 
 import pytest
 
@@ -133,3 +134,42 @@ def test_an_edition_process_that_dies_without_a_word_fails_the_build(tmp_path):
     entry = EditionEntry(lang="zh-TW", name="正體", path="zh-TW/")
     with pytest.raises(Abort, match="the zh-TW edition failed"):
         finish_others([Alongside(entry, process, said)], tmp_path, lambda *_: None)
+
+
+def test_an_edition_started_early_writes_only_once_the_site_folder_is_emptied(tmp_path, monkeypatch):
+    """The other editions' builds start while the default build has yet to empty the site folder."""
+    import multiprocessing
+
+    from build_tools.mkdocs_plugin import editions
+
+    fork = multiprocessing.get_context("fork")
+    emptied = fork.Event()
+    written = tmp_path / "zh-Hant" / "index.html"
+
+    def edition_build():
+        editions.SITE_EMPTIED[:] = [(emptied, os.getppid())]
+        editions.wait_until_emptied()
+        written.parent.mkdir()
+        written.write_text("built", encoding="utf-8")
+
+    process = fork.Process(target=edition_build)
+    process.start()
+    process.join(0.5)
+    assert process.is_alive() and not written.exists()
+    emptied.set()
+    process.join()
+    assert process.exitcode == 0 and written.exists()
+
+
+def test_an_edition_started_early_stops_if_the_default_build_ended_first(monkeypatch):
+    """That build failed before it emptied the site folder (its process is gone): nothing is written."""
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    from build_tools.mkdocs_plugin import editions
+
+    never = multiprocessing.get_context("fork").Event()
+    monkeypatch.setattr(editions, "SITE_EMPTIED", [(never, os.getppid() + 1)])  # not this process's parent
+    with pytest.raises(Abort, match="the default edition's build ended"):
+        editions.wait_until_emptied()

@@ -4,8 +4,9 @@ An edition is data (an entry of mkdocs.yml); nothing here names one. The default
 edition's build builds every other entry, merges each one's sitemap into the root
 sitemap, and every page links its twins in all editions (language selector, hreflang).
 The other entries are built alongside the default one, each in a process forked once
-the site folder is emptied (under `mkdocs serve`, only those being viewed; where there
-is no fork, one by one after it).
+every edition's pages are computed, which waits for the default build to empty the site
+folder before it writes there (under `mkdocs serve`, only those being viewed, forked once
+the folder is emptied; where there is no fork, one by one after it).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 import gzip
 import logging
 import multiprocessing
+import os
 import posixpath
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
@@ -138,10 +141,13 @@ def start_others(
     options: ReportConfig,
     skip: Callable[[str], bool],
     state: Callable[[str], object],
+    emptied: Event | None = None,
 ) -> list[Alongside]:
     """Start building every other edition (but those ``skip(path)`` leaves for later), each in a forked process.
 
     ``state(lang)``, called in the edition's process once it is built, is sent back (the preview's record of it).
+    Started before this build has emptied the site folder, each waits for ``emptied`` before it writes there
+    (:func:`wait_until_emptied`).
     """
     sys.stdout.flush()
     sys.stderr.flush()  # what is buffered now would otherwise be written once more by every process
@@ -152,14 +158,16 @@ def start_others(
             log.info("Building the %s edition", entry.lang)
             said, say = fork.Pipe(duplex=False)
             # Its configuration is loaded in its own process: loading it here would change this build's plugins.
-            process = fork.Process(target=_build, args=(root, config, entry, say, state), name=entry.lang)
+            process = fork.Process(target=_build, args=(root, config, entry, say, state, emptied), name=entry.lang)
             process.start()
             say.close()
             started.append(Alongside(entry, process, said))
     return started
 
 
-def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connection, state) -> None:
+def _build(
+    root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connection, state, emptied: Event | None
+) -> None:
     """One edition's build, in its own process; its state, or a failure's last line, is sent back."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
@@ -167,6 +175,7 @@ def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connectio
     from build_tools.mkdocs_plugin.search import LAST_BUILD
 
     LAST_BUILD[0] = True
+    SITE_EMPTIED[:] = [(emptied, os.getppid())] if emptied else []
     try:
         build(edition_config(root, config, entry))
     except Abort as exc:  # MkDocs has logged why
@@ -177,6 +186,22 @@ def _build(root: Path, config: MkDocsConfig, entry: EditionEntry, say: Connectio
         say.send(("failed", "Aborted with a BuildError!"))
         sys.exit(1)
     say.send(("built", state(entry.lang)))
+
+
+# In another edition's build started early: the default build's signal that the site folder is emptied, and its pid.
+SITE_EMPTIED: list[tuple[Event, int]] = []
+
+
+def wait_until_emptied() -> None:
+    """Before this edition's build empties its folder and writes there: the default build must have emptied
+    the site folder it lies in (an edition started early, see :func:`start_others`). If that build ends
+    first (it failed), so does this one."""
+    from mkdocs.exceptions import Abort
+
+    for emptied, parent in SITE_EMPTIED:
+        while not emptied.wait(0.1):
+            if os.getppid() != parent:
+                raise Abort("Aborted: the default edition's build ended")
 
 
 def finish_others(started: list[Alongside], site_dir: Path, done: Callable[[EditionEntry, Any], None]) -> None:

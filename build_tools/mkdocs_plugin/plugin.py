@@ -9,8 +9,10 @@ into a ``PluginError`` (one readable line, no traceback).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -39,6 +41,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.reading_order: list[str] = []
         self.userdict: str | None = None
         self.others: list[editions.Alongside] = []  # the other editions' builds, running alongside this one
+        self.emptied: Event | None = None  # set once this build has emptied the site folder they are written in
 
     # Run before Material's search plugin reads its jieba options.
     @event_priority(100)
@@ -47,6 +50,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.config.edition not in {e.lang for e in self.config.editions}:
             raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
         self.search_pages, self.reading_order = {}, []
+        # MkDocs keeps one instance of this plugin per process: an edition's build forked from the
+        # default one starts with that build's state, which is not its own.
+        self.others, self.emptied, self.userdict = [], None, None
         prebuilding = self.builds_others() and editions.can_build_alongside() and not preview.SERVING[0]
         if not prebuilding:
             search.reset_jieba()
@@ -73,6 +79,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config.extra["alternate"] = editions.selector(self.config)
         config.extra["edition"] = self.config.edition
         self.jieba(config)
+        if prebuilding:
+            # Every edition's pages are here: the others' builds start now (and wait to write, see on_files).
+            self.emptied = multiprocessing.get_context("fork").Event()
+            self.others = editions.start_others(
+                self.root, config, self.config, preview.skip_unviewed, preview.GOOD_PAGES.get, self.emptied
+            )
         return config
 
     def own_edition(self, config, prebuilding: bool) -> Edition:
@@ -109,6 +121,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         plugin.config.jieba_dict_user = self.userdict = search.jieba_user_dictionary(words)
 
     def on_pre_build(self, *, config):
+        editions.wait_until_emptied()  # an edition started early: this build empties its folder next
         # The search plugin has read the user dictionary in its on_config, which ran before this.
         if self.userdict:
             os.unlink(self.userdict)
@@ -119,7 +132,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         # The site folder has been emptied by now: the other editions can be written alongside this one.
-        if self.builds_others() and editions.can_build_alongside():
+        if self.emptied is not None:
+            self.emptied.set()
+            self.emptied = None
+        elif self.builds_others() and editions.can_build_alongside():
             self.others = editions.start_others(
                 self.root, config, self.config, preview.skip_unviewed, preview.GOOD_PAGES.get
             )
@@ -187,7 +203,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_build_error(self, *, error):
         """This edition's build failed: the others' builds, still running, stop too."""
-        started, self.others = self.others, []
+        started, self.others, self.emptied = self.others, [], None
         editions.stop_others(started)
 
     def builds_others(self) -> bool:
