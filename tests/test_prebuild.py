@@ -174,6 +174,56 @@ def test_the_page_templates_are_compiled_before_any_build_renders_them(monkeypat
         env.get_template(name)
 
 
+def test_the_next_build_loads_the_templates_compiled_on_disk(monkeypatch, tmp_path):
+    """Another process (another cache in memory) finds them in Jinja's cache on disk: none compiled again,
+    but a template whose source changed."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "main.html").write_text('{% include "nav.html" %}', encoding="utf-8")
+    (tmp_path / "theme" / "nav.html").write_text("<nav>{{ title }}</nav>", encoding="utf-8")
+
+    class Theme:
+        static_templates: list[str] = []
+
+        def get_env(self):
+            return Environment(loader=FileSystemLoader(str(tmp_path / "theme")))
+
+    (tmp_path / "cache").mkdir()
+    disk = FileSystemBytecodeCache(str(tmp_path / "cache"))
+    monkeypatch.setattr(templates, "TEMPLATES", templates.MemoryBytecodeCache(disk))
+    first = templates.compile_theme(Theme())
+    assert len(first) == 2
+    monkeypatch.setattr(templates, "TEMPLATES", templates.MemoryBytecodeCache(disk))  # the next process
+    compiled = []
+    real = Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return real(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    assert templates.compile_theme(Theme()).keys() == first.keys() and compiled == []
+    (tmp_path / "theme" / "nav.html").write_text("<nav>{{ title }}!</nav>", encoding="utf-8")
+    monkeypatch.setattr(templates, "TEMPLATES", templates.MemoryBytecodeCache(disk))
+    templates.compile_theme(Theme())
+    assert compiled == ["nav.html"]
+
+
+def test_templates_that_cannot_be_cached_on_disk_are_kept_in_memory(monkeypatch):
+    class FullDisk(templates.BytecodeCache):
+        def load_bytecode(self, bucket):
+            pass
+
+        def dump_bytecode(self, bucket):
+            raise OSError(28, "No space left on device")
+
+    cache = templates.MemoryBytecodeCache(FullDisk())
+    monkeypatch.setattr(templates, "TEMPLATES", cache)
+    config = load_site_config(ROOT / "mkdocs.yml")
+    assert templates.compile_theme(config.theme) and cache.disk is None
+
+
 def test_a_build_with_a_broken_seed_file_says_it_once(tmp_path):
     """The error is met in the forked process: the build still names it in one line, and writes nothing."""
     project = copy_project(ROOT, tmp_path)

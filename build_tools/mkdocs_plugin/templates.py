@@ -1,33 +1,59 @@
-"""The theme's compiled templates, kept for every edition built in this process.
+"""The theme's compiled templates, kept for every edition built in this process and the next builds.
 
 Each edition is a MkDocs build of its own, and each build makes a new Jinja
 environment that would compile Material's templates again (a quarter of a
 second). Jinja's own bytecode cache, kept in memory, lets the next build load
-them compiled; a template whose source changed (under `mkdocs serve`) has
-another checksum and is compiled afresh.
+them compiled, and Jinja's cache on disk (its FileSystemBytecodeCache, in the
+temporary folder) the next ``mkdocs build``; a template whose source changed (under
+`mkdocs serve`, or a new Material) has another checksum and is compiled afresh.
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache, TemplateNotFound, meta
+import logging
+
+from jinja2 import BytecodeCache, FileSystemBytecodeCache, TemplateNotFound, meta
 from jinja2.bccache import Bucket
+
+log = logging.getLogger("mkdocs.plugins.report")
 
 
 class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates by Jinja's key (template name and file), for the life of the process."""
+    """Compiled templates by Jinja's key (template name and file), for the life of the process,
+    in front of a cache on disk, if there is one."""
 
-    def __init__(self) -> None:
+    def __init__(self, disk: BytecodeCache | None = None) -> None:
         self.code: dict[str, bytes] = {}
+        self.disk = disk
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.code:
             bucket.bytecode_from_string(self.code[bucket.key])
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)  # Jinja checks the source's checksum and its own version
+            if bucket.code is not None:
+                self.code[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            try:
+                self.disk.dump_bytecode(bucket)
+            except OSError as exc:  # a full or read-only disk: compiled again by the next build
+                log.debug("report: templates not cached on disk: %s", exc)
+                self.disk = None
 
 
-TEMPLATES = MemoryBytecodeCache()
+def _disk_cache() -> BytecodeCache | None:
+    """Jinja's cache in the temporary folder (a folder of this user's only), or none if that is unsafe."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError) as exc:
+        log.debug("report: no template cache on disk: %s", exc)
+        return None
+
+
+TEMPLATES = MemoryBytecodeCache(_disk_cache())
 
 
 def share_compiled_templates(env):
