@@ -133,6 +133,14 @@ def test_matching_between_chinese_characters_longest_first():
     assert [("认真落实河长制、林长制"[s:e]) for s, e, _ in spans] == ["河长制", "林长制"]
 
 
+def test_matching_skips_to_where_a_form_may_begin():
+    """Forms with characters a pattern's class treats specially, back to back, and no forms at all."""
+    forms = {f: Entry(term=f, en="", category="", definition="", basis="") for f in ("^两新", "-1+N", "]方案", "两新")}
+    text = "推动^两新-1+N]方案两新两"
+    assert [text[s:e] for s, e, _ in find_spans(text, forms)] == ["^两新", "-1+N", "]方案", "两新"]
+    assert find_spans(text, {}) == []
+
+
 def test_real_glossary_is_valid_and_large(report):
     entries = load_glossary(GLOSSARY, report)
     assert len(entries) > 80

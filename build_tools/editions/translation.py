@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from build_tools.annotate.glossary import Entry, find_spans, first_char_index
+from build_tools.annotate.glossary import Entry, FirstChars, find_spans, first_char_index
 from build_tools.annotate.glossary_en import core, plain
 from build_tools.editions.numbers import english, missing_figures, zh_figures
 from build_tools.model import Report
@@ -231,7 +231,7 @@ class Terms:
 
     forms: dict[str, Entry]
     by_id: dict[str, Entry]
-    index: dict[str, list[str]]
+    index: FirstChars
 
     @classmethod
     def of(cls, glossary: list[Entry]) -> Terms:
