@@ -324,3 +324,21 @@ def test_bad_table(tmp_path, monkeypatch, text, line, words):
 def test_missing_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert error_of(tmp_path / "nope.yml").startswith("nope.yml")
+
+
+def test_converting_many_texts_at_once_converts_each_as_alone():
+    """The metrics files' fields, converted in one call and looked up (editions.transform.converted_once)."""
+    from build_tools.annotate.load import load_metrics, load_report
+    from build_tools.cli import seeds_from_config
+    from build_tools.editions.transform import converted_once, unchanged
+    from build_tools.render.metrics_page import TEXT_FIELDS
+
+    seeds = seeds_from_config()
+    figures, _ = load_metrics(seeds, load_report(seeds))
+    texts = [data[key] for data in (f.as_dict() for f in figures) for key in TEXT_FIELDS]
+    convert = Converter(corrections=load_corrections(seeds.corrections)).convert
+    once = converted_once(convert, [*texts, "两行\n干部"])
+    assert len(set(texts)) > 100
+    for text in [*texts, "两行\n干部", "不在其中的干部"]:
+        assert once(text) == convert(text), text
+    assert converted_once(unchanged, texts) is unchanged

@@ -12,7 +12,7 @@ from build_tools.model import Report
 from build_tools.parse.punct import to_display
 from build_tools.render import labels, outcomes_page, urls
 from build_tools.render.glossary_page import glossary_markdown
-from build_tools.render.metrics_page import home_markdown, metrics_csv, metrics_json, page_markdown
+from build_tools.render.metrics_page import TEXT_FIELDS, home_markdown, metrics_files, page_markdown
 from build_tools.render.pages import Page, Writer
 from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
@@ -20,7 +20,7 @@ from build_tools.seeds.yamlio import display_path
 
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import _converted_search, add_vocabulary, fold_map
-from .transform import converted_text, text_transform
+from .transform import converted_once, converted_text, text_transform
 from .translated import Sources, edition_words, translated_pages, translated_texts
 
 
@@ -52,10 +52,8 @@ def build_edition(
     if figures:
         results = pair_outcomes(seeds, report, indicators, found)
         records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
-        files = {
-            "metrics/metrics.csv": metrics_csv(figures, convert, records),
-            "metrics/metrics.json": metrics_json(figures, convert, records).encode("utf-8"),
-        }
+        fields = [data[key] for data in (f.as_dict() for f in figures) for key in TEXT_FIELDS]
+        files = metrics_files(figures, converted_once(convert, fields), records)
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
         own_words = edition_words(Path(entry.labels), strict, convert)

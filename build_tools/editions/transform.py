@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from build_tools.annotate import outcomes
@@ -81,6 +81,17 @@ def converted_text(report: Report, entries: list, found: list | None = None) -> 
     return "\n".join(
         [displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries), *outcomes.texts(found or [])]
     )
+
+
+def converted_once(convert: Callable[[str], str], texts: Iterable[str]) -> Callable[[str], str]:
+    """``convert``, applied to all these texts in one call and looked up: per call, a conversion is slow
+    (OpenCC's), and the same short texts come again and again (a unit, a status). Other texts are converted
+    as they come."""
+    if convert is unchanged:
+        return convert
+    lines = sorted({text for text in texts if "\n" not in text})
+    table = dict(zip(lines, convert_all(convert, lines), strict=True))
+    return lambda text: table[text] if text in table else convert(text)
 
 
 def convert_all(convert, words: list[str]) -> list[str]:

@@ -231,12 +231,24 @@ def _public(fig: Figure, convert: Convert) -> dict:
     return data
 
 
+def metrics_files(
+    figures: list[Figure], convert: Convert = _identity, outcomes: Sequence[dict] = ()
+) -> dict[str, bytes]:
+    """metrics/metrics.csv and metrics/metrics.json, from the figures' public fields converted once for both."""
+    rows = [_public(f, convert) for f in figures] + list(outcomes)
+    return {"metrics/metrics.csv": _csv(rows), "metrics/metrics.json": _json(rows).encode("utf-8")}
+
+
 def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: Sequence[dict] = ()) -> bytes:
     """The figures (then the outcome records) as CSV, UTF-8 with a BOM so spreadsheet programs detect it."""
+    return _csv([_public(f, convert) for f in figures] + list(outcomes))
+
+
+def _csv(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for data in [_public(f, convert) for f in figures] + list(outcomes):
+    for data in rows:
         cells = [data.get(col, "") for col in CSV_COLUMNS]
         # Flags as in the JSON (true/false), not Python's True/False; None as an empty cell.
         writer.writerow([str(v).lower() if isinstance(v, bool) else "" if v is None else v for v in cells])
@@ -245,7 +257,11 @@ def metrics_csv(figures: list[Figure], convert: Convert = _identity, outcomes: S
 
 def metrics_json(figures: list[Figure], convert: Convert = _identity, outcomes: Sequence[dict] = ()) -> str:
     """The figures (then the outcome records) as a JSON array, Chinese kept readable."""
-    return json.dumps([_public(f, convert) for f in figures] + list(outcomes), ensure_ascii=False, indent=2)
+    return _json([_public(f, convert) for f in figures] + list(outcomes))
+
+
+def _json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
 def shown_on_home(indicators: list[Indicator], limit: int = 6) -> list[Indicator]:
