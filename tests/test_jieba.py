@@ -71,3 +71,17 @@ def test_a_last_build_forgets_the_words_of_the_build_before(fresh_dictionary, mo
     reset_jieba()
     assert jieba.lcut("乌海湖畔公园") != ["乌海湖畔公园"]
     assert jieba.dt.FREQ is search_support._jieba_dictionary()[0]
+
+
+def test_a_tokenizer_with_words_leaves_the_dictionary_as_it_was(fresh_dictionary):
+    """The words are added to the dictionary loaded once per process, for one cut, then taken out again."""
+    freq, total = search_support._jieba_dictionary()
+    before = dict(freq)
+    words = {"乌海湖畔公园": 9, "乌海": 5, "黄河": 7}  # a new word, and words already there with other weights
+    with search_support.tokenizer_with(words) as tokenizer:
+        assert tokenizer.lcut("乌海湖畔公园") == ["乌海湖畔公园"]
+        assert freq["乌海"] == 5
+    assert freq == before and search_support._jieba_dictionary()[1] == total
+    with pytest.raises(RuntimeError), search_support.tokenizer_with(words):
+        raise RuntimeError("a failed cut")
+    assert freq == before

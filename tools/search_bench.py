@@ -34,9 +34,10 @@ def sample_phrases(text: str, seed: int = SAMPLE_SEED, size: int = SAMPLE_SIZE) 
     """
     import random
 
-    from build_tools.editions.search_support import _fresh_tokenizer
+    from build_tools.editions.search_support import tokenizer_with
 
-    words = [w for w in _fresh_tokenizer().lcut(text) if w.strip()]
+    with tokenizer_with({}) as tokenizer:
+        words = [w for w in tokenizer.lcut(text) if w.strip()]
     candidates = set()
     for i, w in enumerate(words):
         for phrase in (w, w + words[i + 1] if i + 1 < len(words) else ""):

@@ -99,11 +99,39 @@ def segmented_vocabulary(text: str, convert, words: dict[str, int]) -> dict[str,
     originals, it cuts the converted text where it cuts the original, so 烏海湖 and
     幹部 index like 乌海湖 and 干部. A tokenizer of its own keeps the shared one clean.
     """
-    tokenizer = _fresh_tokenizer()
-    for word, freq in words.items():
-        tokenizer.add_word(word, freq)
-    cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
-    return {t: tokenizer.FREQ.get(w) or 1 for w, t in zip(cut, convert_all(convert, cut), strict=True) if t != w}
+    with tokenizer_with(words) as tokenizer:
+        cut = sorted({w for w in tokenizer.lcut(text) if len(w) > 1 and not w.isascii()})
+        frequencies = [tokenizer.FREQ.get(w) or 1 for w in cut]
+    return {t: f for w, t, f in zip(cut, convert_all(convert, cut), frequencies, strict=True) if t != w}
+
+
+_ABSENT = object()
+
+
+@contextmanager
+def tokenizer_with(words: dict[str, int]):
+    """A jieba tokenizer with jieba's own dictionary and these words, which leave it again afterwards.
+
+    Not a copy of the dictionary: copying half a million words took longer than the
+    cut. The words (and the prefixes jieba adds with them) are written into the
+    dictionary loaded once per process, and what they replaced is put back.
+    """
+    import jieba
+
+    freq, total = _jieba_dictionary()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    replaced = {word[:end]: freq.get(word[:end], _ABSENT) for word in words for end in range(1, len(word) + 1)}
+    try:
+        for word, frequency in words.items():
+            tokenizer.add_word(word, frequency)
+        yield tokenizer
+    finally:
+        for key, value in replaced.items():
+            if value is _ABSENT:
+                freq.pop(key, None)
+            else:
+                freq[key] = value
 
 
 @lru_cache(maxsize=1)
@@ -141,13 +169,3 @@ def _cache_read_whole(jieba_module):
         yield
     finally:
         jieba_module.marshal = marshal
-
-
-def _fresh_tokenizer():
-    """A jieba tokenizer with only jieba's own dictionary: words added to it go nowhere else."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    freq, total = _jieba_dictionary()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
-    return tokenizer
