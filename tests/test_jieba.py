@@ -85,3 +85,34 @@ def test_a_tokenizer_with_words_leaves_the_dictionary_as_it_was(fresh_dictionary
     with pytest.raises(RuntimeError), search_support.tokenizer_with(words):
         raise RuntimeError("a failed cut")
     assert freq == before
+
+
+def test_materials_search_index_cuts_with_jiebas_cut():
+    """mkdocs_plugin/search.py `cut_once` stands in for `jieba.cut` where Material's index calls it."""
+    import inspect
+
+    import material
+    from material.plugins.search.plugin import SearchIndex
+
+    assert material.__version__ == "9.8.2"
+    assert "jieba.cut(value.encode(" in inspect.getsource(SearchIndex._segment_chinese)
+
+
+def test_within_a_build_each_text_is_cut_once(fresh_dictionary, monkeypatch):
+    reset_jieba()
+    text = "乌海市加快建设黄河流域生态保护和高质量发展先行区".encode()
+    calls = []
+    whole = search._cut_whole
+
+    def counted(sentence, *args, **kwargs):
+        calls.append(sentence)
+        return whole(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(search, "_cut_whole", counted)
+    search.cut_once()
+    try:
+        first = "/".join(jieba.cut(text))
+        assert "/".join(jieba.cut(text)) == first == "/".join(jieba.dt.cut(text)) and len(calls) == 1
+    finally:
+        search.cut_afresh()
+    assert jieba.cut == jieba.dt.cut  # the next build's words, added to jieba, are cut with

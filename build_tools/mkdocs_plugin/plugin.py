@@ -126,6 +126,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.userdict:
             os.unlink(self.userdict)
             self.userdict = None
+        search.cut_once()  # jieba's words are all loaded: the same text is cut alike until the build ends
 
     def on_env(self, env, *, config, files):
         return templates.share_compiled_templates(env)  # every edition's build loads them compiled once
@@ -194,6 +195,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_post_build(self, *, config):
         """Write the search data; the default edition's build then has (or waits for) every other edition."""
+        search.cut_afresh()
         search.write_search(Path(config.site_dir), self.edition, self.search_pages, self.reading_order)
         if self.others:
             started, self.others = self.others, []
@@ -203,6 +205,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_build_error(self, *, error):
         """This edition's build failed: the others' builds, still running, stop too."""
+        search.cut_afresh()
         started, self.others, self.emptied = self.others, [], None
         editions.stop_others(started)
 

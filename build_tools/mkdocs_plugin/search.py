@@ -9,6 +9,7 @@ highlighting of ?h= terms).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -105,3 +106,31 @@ def reset_jieba() -> None:
     # jieba's own dictionary, loaded once per process (0.2 s each time otherwise: twice per preview rebuild).
     freq, total = _jieba_dictionary()
     jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq if LAST_BUILD[0] else dict(freq), total, True
+
+
+def cut_once() -> None:
+    """Until :func:`cut_afresh`, jieba cuts each text once: the next time, it gives the same words again.
+
+    Material's search index (9.x) cuts every run of Han characters of every page
+    with ``jieba.cut``, and the same runs come again and again (a place name, a unit,
+    the report's sentences quoted on the metrics page): 40% of what it cuts. Within
+    a build jieba's words do not change (they are loaded by the plugins' on_config,
+    before this), so the words are the same. Pinned to Material's and jieba's
+    versions by tests/test_jieba.py.
+    """
+    import jieba
+
+    jieba.cut = functools.lru_cache(maxsize=None)(_cut_whole)
+
+
+def cut_afresh() -> None:
+    """jieba's own ``cut`` again (words may be added before the next build's cuts)."""
+    import jieba
+
+    jieba.cut = jieba.dt.cut
+
+
+def _cut_whole(sentence, *args, **kwargs) -> tuple[str, ...]:
+    import jieba
+
+    return tuple(jieba.dt.cut(sentence, *args, **kwargs))
