@@ -132,7 +132,7 @@ def generator(seeds, translated: bool = True) -> float:
     return median_time(run)
 
 
-def whole_build(work: Path, runs: int = 3, seeds=None) -> tuple[float, float, Path]:
+def whole_build(work: Path, runs: int = 5, seeds=None) -> tuple[float, float, Path]:
     """Median times of `runs` fresh builds of the site and of the stock baseline (tools/stock.py), alternated
     so that both meet the same load; and the last build's site, kept for the first view."""
     stock_config = write_stock_project(seeds or seeds_from_config(), work / "stock")
