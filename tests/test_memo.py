@@ -90,3 +90,17 @@ def test_a_saved_glossary_does_not_parse_the_report_again(tmp_path):
     assert load_entries(seeds, report) is not entries
     seeds.report.write_text(seeds.report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert load_report(seeds) is not report
+
+
+def test_small_results_are_kept_until_clear():
+    calls = []
+
+    @memo.small
+    def shout(text):
+        calls.append(text)
+        return text.upper()
+
+    assert shout("ab") == shout("ab") == "AB" and calls == ["ab"]
+    memo.clear()
+    shout("ab")
+    assert calls == ["ab", "ab"]

@@ -16,6 +16,7 @@ import re
 from build_tools.annotate.glossary import Entry
 from build_tools.model import Tip
 from build_tools.seeds.english import Texts
+from build_tools.seeds.memo import small
 
 QUOTES = "\"'“”‘’"
 NO_QUOTES = str.maketrans("", "", QUOTES)
@@ -30,6 +31,7 @@ def _stem(rendering: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 
 
+@small  # a unit's English, once for each term it marks
 def plain(text: str) -> str:
     """English compared loosely: no quotes, one space, case-folded."""
     return " ".join(text.translate(NO_QUOTES).split()).casefold()

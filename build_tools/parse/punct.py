@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from build_tools.seeds.memo import small
+
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 ASCII = {v: k for k, v in FULLWIDTH.items()}
 ASCII_PUNCT = re.compile("[" + re.escape("".join(FULLWIDTH)) + "]")
@@ -46,6 +48,11 @@ def to_display(text: str) -> str:
     """Typeset ASCII punctuation as fullwidth where it stands in Chinese text."""
     if not ASCII_PUNCT.search(text):
         return text  # most texts have none: the character loop below is the slow part
+    return _typeset(str(text))
+
+
+@small  # the same text comes again for every page and edition that shows it
+def _typeset(text: str) -> str:
     out = []
     for i, ch in enumerate(text):
         if ch not in FULLWIDTH:

@@ -26,6 +26,7 @@ from .paths import Seeds
 F = TypeVar("F", bound=Callable[..., Any])
 KEEP = 2  # the latest results of each function: enough for every edition, and for a preview's edit and undo
 _CACHES: list[list] = []
+_SMALL: list = []  # the caches of small()
 PLAIN = (str, int, float, bool, type(None))
 
 
@@ -74,7 +75,17 @@ def shared(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def small(fn: F) -> F:
+    """Cache ``fn(text)``, a pure function of one text that the editions ask again and again, for the
+    latest 4,096 texts; forgotten by :func:`clear` too."""
+    cached = functools.lru_cache(maxsize=4096)(fn)
+    _SMALL.append(cached)
+    return cached  # type: ignore[return-value]
+
+
 def clear() -> None:
     """Forget every kept result (a benchmark times the work from the start)."""
     for kept in _CACHES:
         kept.clear()
+    for cached in _SMALL:
+        cached.cache_clear()
