@@ -153,7 +153,7 @@ class _Readings:
 def _read_terms(seeds: Seeds, say: Connection) -> None:
     try:
         term_readings(seeds, seeds.pinyin)
-    except Exception:  # noqa: BLE001, S110 - the edition meets it again, where it says what is wrong
+    except Exception:  # noqa: BLE001 - the edition meets it again, where it says what is wrong
         return
     say.send(pinyin.learned())
 
