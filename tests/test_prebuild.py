@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -152,8 +153,14 @@ def test_an_edition_is_sent_without_waiting_for_the_reader():
     said, say = multiprocessing.Pipe(duplex=False)
     sender = prebuild._Sender(say)
     big = "编" * 1_000_000  # far more than a pipe holds
-    sender.send(("built", big))  # returns: written by the sender's thread once read
-    assert sender.thread.is_alive() and not said.closed
+    sent = threading.Event()
+
+    def send() -> None:
+        sender.send(("built", big))  # returns at once: the sender's thread writes it once it is read
+        sent.set()
+
+    threading.Thread(target=send, daemon=True).start()
+    assert sent.wait(60), "send waited for a reader"  # a deadlock guard, not a speed limit
     assert said.recv() == ("built", big)
     sender.close()
     assert not sender.thread.is_alive()
