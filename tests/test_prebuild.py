@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 from build_tools.editions.build import build_edition
 from build_tools.editions.hant import Converter
@@ -229,6 +230,37 @@ def test_templates_that_cannot_be_cached_on_disk_are_kept_in_memory(monkeypatch)
     monkeypatch.setattr(templates, "TEMPLATES", cache)
     config = load_site_config(ROOT / "mkdocs.yml")
     assert templates.compile_theme(config.theme) and cache.disk is None
+
+
+def test_every_environment_of_the_theme_loads_the_compiled_templates(monkeypatch):
+    """Material's search plugin makes one per label it translates: compiled once, here, for every build."""
+    config = load_site_config(ROOT / "mkdocs.yml")
+    templates.every_env_shares(config.theme)
+    templates.compile_theme(config.theme)
+    search = config.plugins["material/search"]
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError(f"compiled again: {args[1:2]}")
+
+    monkeypatch.setattr(Environment, "compile", compile_again)
+    assert search._translate(config, "search.config.pipeline")
+
+
+def test_the_theme_files_are_listed_once_until_forgotten(monkeypatch):
+    config = load_site_config(ROOT / "mkdocs.yml")
+    templates.forget_listing()
+    templates.every_env_shares(config.theme)
+    first = config.theme.get_env().list_templates()
+    assert len(first) > 1000  # Material's icons included
+
+    def walk(*args, **kwargs):
+        raise AssertionError("listed again")
+
+    monkeypatch.setattr(os, "walk", walk)
+    assert config.theme.get_env().list_templates() == first
+    templates.forget_listing()  # the preview's next build: a file may have been added to overrides/
+    with pytest.raises(AssertionError, match="listed again"):
+        config.theme.get_env().list_templates()
 
 
 def test_a_build_with_a_broken_seed_file_says_it_once(tmp_path):

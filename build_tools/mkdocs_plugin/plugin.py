@@ -53,6 +53,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         # MkDocs keeps one instance of this plugin per process: an edition's build forked from the
         # default one starts with that build's state, which is not its own.
         self.others, self.emptied, self.userdict = [], None, None
+        if preview.SERVING[0]:
+            templates.forget_listing()
+        templates.every_env_shares(config.theme)
         prebuilding = self.builds_others() and editions.can_build_alongside() and not preview.SERVING[0]
         if not prebuilding:
             search.reset_jieba()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache, TemplateNotFound, meta
+from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader, TemplateNotFound, meta
 from jinja2.bccache import Bucket
 
 log = logging.getLogger("mkdocs.plugins.report")
@@ -62,6 +62,39 @@ def share_compiled_templates(env):
     return env
 
 
+# The theme's files, listed once per process (Material's are 14,500, icons included; they do not change in a build).
+_LISTED: dict[tuple, list[str]] = {}
+
+
+def every_env_shares(theme) -> None:
+    """Every Jinja environment this theme makes, not only the one the build renders pages with, loads the
+    compiled templates and lists the theme's files once per process.
+
+    MkDocs makes one to list the theme's static files, and Material's search plugin one per label it
+    translates (each compiling the language templates again); the editions' builds, forked from this
+    process, find both done. Call :func:`forget_listing` where theme files may change (the preview).
+    """
+    make = theme.get_env
+
+    def get_env():
+        env = share_compiled_templates(make())
+        loader = env.loader
+        if isinstance(loader, FileSystemLoader):
+            key = (tuple(loader.searchpath), loader.followlinks)
+            listed = _LISTED.get(key)
+            if listed is None:
+                listed = _LISTED[key] = loader.list_templates()
+            loader.list_templates = lambda: list(listed)  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env
+
+
+def forget_listing() -> None:
+    """List the theme's files afresh (under `mkdocs serve`, a file may have been added to overrides/)."""
+    _LISTED.clear()
+
+
 def compile_theme(theme) -> dict[str, bytes]:
     """The theme's page templates and every one they name, compiled (Jinja's bytecode, by its key).
 
@@ -70,6 +103,7 @@ def compile_theme(theme) -> dict[str, bytes]:
     a name computed while rendering (a language's partial) is compiled when rendered.
     """
     env = theme.get_env()
+    env.list_templates()  # listed once here, for every edition's build (see every_env_shares)
     todo, seen = ["main.html", *theme.static_templates], set()
     while todo:
         name = todo.pop()
