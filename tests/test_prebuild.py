@@ -276,6 +276,22 @@ def test_a_build_with_a_broken_seed_file_says_it_once(tmp_path):
     assert not (project / "site").exists()
 
 
+def test_a_build_failing_while_the_editions_are_computed_ends(tmp_path):
+    """A broken theme template stops the build before it reads the editions sent to it: the process computing
+    them is stopped, rather than left waiting for ever to send them (and the build with it, at its exit)."""
+    import subprocess
+    import sys
+
+    project = copy_project(ROOT, tmp_path)
+    (project / "overrides" / "main.html").write_text("{% block content %}{{ oops( %}{% endblock %}\n")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # A deadlock guard, not a speed limit: a build that hangs fails the test here.
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "TemplateSyntaxError" in result.stderr
+
+
 def test_the_terms_read_in_pinyin_elsewhere_are_those_read_here(monkeypatch):
     """The forked process reads the glossary in pinyin; the English edition then needs no pypinyin of its own."""
     from build_tools.annotate import pinyin
@@ -312,3 +328,28 @@ def test_terms_not_read_elsewhere_are_read_here(monkeypatch):
 
 def test_no_translated_glossary_forks_nothing():
     assert prebuild._Readings.start(site_recipes()[:2]).process is None
+
+
+def test_a_seed_error_before_the_terms_are_learned_ends_that_process_too(monkeypatch):
+    """The process reading the pinyin may have more to send than a pipe holds, and nobody to read it."""
+    from build_tools.annotate import pinyin
+
+    monkeypatch.setattr(pinyin, "learned", lambda: {f"词{k}": ["cí"] * 40 for k in range(20_000)})
+
+    def seed_error(*args, **kwargs):
+        raise SeedError("seeds/glossary.yml", 3, "write a definition")
+
+    monkeypatch.setattr(prebuild, "build_edition", seed_error)
+    ended = threading.Event()
+    raised = []
+
+    def build() -> None:
+        try:
+            prebuild.finish(prebuild.start(site_recipes()))
+        except SeedError as exc:
+            raised.append(str(exc))
+        ended.set()
+
+    threading.Thread(target=build, daemon=True).start()
+    assert ended.wait(60), "the forked process never ended"  # a deadlock guard, not a speed limit
+    assert raised == ["seeds/glossary.yml:3: write a definition"]

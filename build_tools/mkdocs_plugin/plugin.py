@@ -99,9 +99,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if prebuilding:
             others = [prebuild.recipe(self.root, config, self.config, e) for e in everyone if e.path]
             worker = prebuild.start([own, *others])
-            search.reset_jieba()  # meanwhile, and the theme's templates, compiled for every edition's build
-            templates.compile_theme(config.theme)
-            load_conversions(everyone)  # the editions sent back convert text here
+            try:
+                search.reset_jieba()  # meanwhile, and the theme's templates, compiled for every edition's build
+                templates.compile_theme(config.theme)
+                load_conversions(everyone)  # the editions sent back convert text here
+            except BaseException:
+                prebuild.stop(worker)  # nothing reads what it sends now: it would wait for ever
+                raise
             prebuild.finish(worker)
         if not prebuild.PREBUILT and not own.entry.path and not preview.SERVING[0]:
             # Nothing computed ahead (no fork, or a crash there): the translations are checked here.

@@ -135,7 +135,11 @@ class _Readings:
         seeds = translated[0].seeds
         load_entries(seeds, load_report(seeds))  # here, once, for every edition and for that process
         said, say = multiprocessing.get_context("fork").Pipe(duplex=False)
-        process = multiprocessing.get_context("fork").Process(target=_read_terms, args=(seeds, say), name="pinyin")
+        # A daemon: if this process ends before it learns what was read (a seed error), that one is ended too,
+        # instead of waiting for a reader, with more to send than a pipe holds.
+        process = multiprocessing.get_context("fork").Process(
+            target=_read_terms, args=(seeds, say), name="pinyin", daemon=True
+        )
         process.start()
         say.close()
         return cls(process, said)
@@ -208,6 +212,12 @@ def finish(worker: Worker) -> None:
         if what == "crashed":
             PREBUILT.clear()
         return
+
+
+def stop(worker: Worker) -> None:
+    """End the process computing the editions (this build failed before reading them)."""
+    worker.process.terminate()
+    worker.process.join()
 
 
 def edition(recipe: Recipe) -> Edition:
