@@ -353,3 +353,24 @@ def test_a_seed_error_before_the_terms_are_learned_ends_that_process_too(monkeyp
     threading.Thread(target=build, daemon=True).start()
     assert ended.wait(60), "the forked process never ended"  # a deadlock guard, not a speed limit
     assert raised == ["seeds/glossary.yml:3: write a definition"]
+
+
+def test_the_pages_in_the_reports_script_are_rendered_once_for_every_edition(monkeypatch):
+    """Each edition's build asks with its own link to the repository (equal ones): one rendering for all."""
+    from build_tools.editions import build
+    from build_tools.seeds import memo
+
+    rendered = []
+    real = build.Writer.pages
+
+    def counted(self, *args, **kwargs):
+        rendered.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(build.Writer, "pages", counted)
+    memo.clear()
+    recipes = site_recipes()  # each with a link of its own
+    assert recipes[0].source_url is not None and recipes[0].source_url is not recipes[1].source_url
+    for r in recipes:
+        build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict)
+    assert len(rendered) == 1

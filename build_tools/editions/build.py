@@ -79,16 +79,29 @@ def build_edition(
     return edition
 
 
-@shared
 def source_pages(seeds: Seeds, source_url: Callable[[Path, int], str] | None) -> tuple[tuple[Page, ...], str]:
     """The pages in the report's own script (the report's, the glossary's, the metrics') and the home
     page's glance: the same for every edition, so computed once; each edition converts or translates them."""
     report = load_report(seeds)
     entries = load_entries(seeds, report)
     found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    notes, where = annotate(report, entries)
     figures, indicators = load_metrics(seeds, report)
     results = pair_outcomes(seeds, report, indicators, found)
+    glossary = str(seeds.glossary) if seeds.glossary else None
+    return _source_pages(report, entries, figures, indicators, results, source_url, glossary)
+
+
+@shared  # keyed by what the pages are made from (each the same object for every edition), not every seed file
+def _source_pages(
+    report: Report,
+    entries: list,
+    figures: list,
+    indicators: list,
+    results: list,
+    source_url: Callable[[Path, int], str] | None,
+    glossary: str | None,
+) -> tuple[tuple[Page, ...], str]:
+    notes, where = annotate(report, entries)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     located = urls.page_of_ids(report)
     metrics_link = urls.source_link(urls.HOME, urls.METRICS)
@@ -105,8 +118,8 @@ def source_pages(seeds: Seeds, source_url: Callable[[Path, int], str] | None) ->
     )
     pages = Writer(report, notes).pages(home_extra=home)
     if entries:
-        glossary = glossary_markdown(report, entries, where, located, _edit_link(source_url, seeds.glossary))
-        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary))
+        edit = _edit_link(source_url, Path(glossary) if glossary else None)
+        pages.append(Page(urls.GLOSSARY, labels.GLOSSARY, glossary_markdown(report, entries, where, located, edit)))
     if figures:
         href = _href(located, urls.METRICS)
         metrics = page_markdown(
