@@ -83,14 +83,23 @@ def english_texts(
     glossary_msgs, metrics_msgs = needed_texts(seeds)
     g_status = load_texts(glossary_po, glossary_msgs, strict)
     m_status = load_texts(metrics_po, metrics_msgs, strict)
-    return g_status, m_status, load_overrides(pinyin, [e.term for e in page_data(seeds).entries])
+    return g_status, m_status, pinyin_overrides(seeds, pinyin)
 
 
 def term_readings(seeds: Seeds, pinyin: Path | None) -> dict[str, str]:
     """Every glossary term in pinyin, with the editors' readings (seeds/pinyin.yml) where they give one."""
-    entries = load_entries(seeds, load_report(seeds))
-    overrides = load_overrides(pinyin, [e.term for e in entries])
-    return {e.term: reading(e.term, overrides) for e in entries}
+    overrides = pinyin_overrides(seeds, pinyin)
+    return {e.term: reading(e.term, overrides) for e in load_entries(seeds, load_report(seeds))}
+
+
+def pinyin_overrides(seeds: Seeds, pinyin: Path | None) -> list:
+    """seeds/pinyin.yml, checked against the glossary's terms."""
+    return _pinyin_overrides(pinyin, load_entries(seeds, load_report(seeds)))
+
+
+@shared  # read once for the checks and the page
+def _pinyin_overrides(pinyin: Path | None, entries: list) -> list:
+    return load_overrides(pinyin, [e.term for e in entries])
 
 
 @shared  # one rendering for the checks and the build
