@@ -50,9 +50,9 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
             notes.append(status.summary(display_path(seeds.translation)))
         count += 2 if seeds.qualifiers else 1
     if seeds.pinyin:
-        from build_tools.annotate.pinyin import load_overrides
+        from build_tools.editions.english_pages import pinyin_overrides
 
-        load_overrides(seeds.pinyin, [e.term for e in entries])
+        pinyin_overrides(seeds, seeds.pinyin)
         count += 1
     if seeds.labels:
         from build_tools.editions.ui_labels import load_labels
