@@ -160,12 +160,14 @@ def en_renderings(text: str, qualifiers: list[Qualifier]) -> list[str]:
     words = sorted({w.lower() for q in qualifiers for w in q.en}, key=len, reverse=True)
     if not words:
         return []
-    return [m.group(0).lower() for m in _any_word(tuple(words)).finditer(text)]
+    # Lowercased text, not re.IGNORECASE: a case-blind alternation tries every word at every word start
+    # (3.5x slower over the translation); a literal one skips the words whose first letter differs.
+    return _any_word(tuple(words)).findall(text.lower())
 
 
 @functools.lru_cache(maxsize=8)  # one pattern per qualifier table, for every unit
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def uncarried(found: list[Qualifier], renderings: list[str]) -> list[Qualifier]:
