@@ -72,7 +72,7 @@ def build_edition(
         warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
     )
     if entry.conversion:
-        _converted_search(edition, report)
+        _converted_search(edition, report, seeds.corrections, entry.conversion)
         if segment:
             add_vocabulary(edition)
     edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])

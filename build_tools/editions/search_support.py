@@ -40,7 +40,7 @@ def _fold_map(corrections: Path | None, report: Report, conversions: tuple[str, 
         return c
 
     for conversion in conversions:
-        for s, t in zip(text, conversion_with(corrections, conversion)(text), strict=True):
+        for s, t in zip(text, displayed_converted(corrections, report, conversion), strict=True):
             if s != t:
                 parent.setdefault(s, s)
                 parent.setdefault(t, t)
@@ -56,10 +56,17 @@ def _fold_map(corrections: Path | None, report: Report, conversions: tuple[str, 
     return fold
 
 
-def _converted_search(edition: Edition, report: Report) -> None:
-    """Search in a converted edition: Simplified input mapped; its words cut as in zh-Hans by :func:`add_vocabulary`."""
-    text = displayed_text(report)
-    edition.query_map = character_map(text, edition.convert(text))
+@shared  # the fold and the converted edition's query map read the same conversion (16,000 characters: 7 ms)
+def displayed_converted(corrections: Path | None, report: Report, conversion: str) -> str:
+    """The report's displayed text in a conversion (with the correction table at ``corrections``)."""
+    return conversion_with(corrections, conversion)(displayed_text(report))
+
+
+def _converted_search(edition: Edition, report: Report, corrections: Path | None, conversion: str) -> None:
+    """Search in a converted edition: Simplified input mapped; its words cut as in zh-Hans by :func:`add_vocabulary`.
+
+    ``conversion`` and ``corrections`` are the edition's own, those of ``edition.convert``."""
+    edition.query_map = character_map(displayed_text(report), displayed_converted(corrections, report, conversion))
     edition.unsegmented = report_text(report)
 
 
