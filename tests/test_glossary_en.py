@@ -20,10 +20,11 @@ FOUR = Entry("四个经济", 'The "four economies" (consumption drive)', "经济
 ECON = Entry("经济", "Economy", "经济", "解释", "p1")
 STATE = Entry("国务院33条", "The State Council's 33 measures", "经济", "解释", "p1")
 ENTRIES = [HE, LIN, FOUR, ECON, STATE]
+BY_ID = {e.id: e for e in ENTRIES}
 
 
 def spans(text: str, *entries: Entry) -> list[str]:
-    return [text[a:b] for a, b, _ in en_spans(text, [(0, 1, e.id) for e in entries], ENTRIES)]
+    return [text[a:b] for a, b, _ in en_spans(text, [(0, 1, e.id) for e in entries], BY_ID)]
 
 
 @pytest.mark.parametrize(
@@ -50,13 +51,14 @@ def test_spans_of_renderings(text, entries, found):
 def test_the_longer_rendering_wins_where_two_overlap():
     whole = Entry("四个经济体", "four economies system", "经济", "解释", "p1")
     text = "the four economies system"
-    assert [text[a:b] for a, b, _ in en_spans(text, [(0, 1, whole.id), (0, 1, FOUR.id)], [whole, FOUR])] == [
+    by_id = {whole.id: whole, FOUR.id: FOUR}
+    assert [text[a:b] for a, b, _ in en_spans(text, [(0, 1, whole.id), (0, 1, FOUR.id)], by_id)] == [
         "four economies system"
     ]
 
 
 def test_every_occurrence_is_a_span_with_its_entry_id():
-    assert en_spans("Economy, economy.", [(0, 2, ECON.id)], ENTRIES) == [(0, 7, ECON.id), (9, 16, ECON.id)]
+    assert en_spans("Economy, economy.", [(0, 2, ECON.id)], BY_ID) == [(0, 7, ECON.id), (9, 16, ECON.id)]
 
 
 @pytest.mark.parametrize(
@@ -94,7 +96,7 @@ def test_on_real_blocks_every_term_the_translation_carries_is_found():
         marks = notes.marks.get(f"{unit.id}/body") or notes.marks.get(f"{unit.id}/heading") or []
         if unit.id not in english or not marks:
             continue
-        found = {key for _, _, key in en_spans(english[unit.id], marks, entries)}
+        found = {key for _, _, key in en_spans(english[unit.id], marks, {e.id: e for e in entries})}
         assert found == {key for _, _, key in marks}, unit.id
         checked += 1
     assert checked > 20

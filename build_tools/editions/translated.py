@@ -101,12 +101,12 @@ def translated_pages(
 
 def _marked(sources: Sources, texts: Mapping[str, str], glossary_texts) -> Annotations:
     """The renderings of the terms each Chinese block marks, found in its translation, and their tooltips."""
-    marks = {}
+    marks, by_id = {}, {e.id: e for e in sources.entries}
     for _, _, _, block in sources.report.blocks():
         for uid, part in ((block.id, "body"), (block.heading_id, "heading")):
             spans = sources.notes.marks.get(f"{block.id}/{part}")
             if uid and spans and texts.get(uid):
-                marks[uid] = en_spans(texts[uid], spans, sources.entries)
+                marks[uid] = en_spans(texts[uid], spans, by_id)
     return Annotations(marks=marks, tips=tips_en(sources.entries, glossary_texts))
 
 
