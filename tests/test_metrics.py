@@ -359,3 +359,23 @@ def test_check_points_at_added_figure(tmp_path, report):
 def test_headline_entries_keep_only_their_fields(tmp_path):
     ov = M.load_overrides(write(tmp_path, "headline:\n  - name: 地区生产总值\n    unit: '%'\n"))
     assert ov.indicators == [{"name": "地区生产总值", "aliases": [], "unit": "%"}]
+
+
+@pytest.mark.parametrize(
+    "text, pos, breaks, start",
+    [
+        ("甲，乙。丙", 4, None, 4),  # just after the break before pos
+        ("甲，乙。丙", 3, None, 2),  # a break at pos itself is not before it
+        ("甲，乙。丙", 4, "。", 4),
+        ("甲，乙；丙", 4, "。", 0),  # no sentence break: the text's start
+        ("甲，乙。丙", 1, None, 0),
+        ("甲，乙。丙", 0, None, 0),
+        # Before the text's start (the clause before a clause that opens the text): its start, not a break
+        # counted from the end as a slice would.
+        ("甲，乙。丙", -1, None, 0),
+    ],
+)
+def test_clause_start(text, pos, breaks, start):
+    from build_tools.annotate.metrics.words import _clause_start
+
+    assert (_clause_start(text, pos) if breaks is None else _clause_start(text, pos, breaks)) == start

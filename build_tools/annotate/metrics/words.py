@@ -266,5 +266,13 @@ YEAR_RE = re.compile(r"(?<![比较与同\d])(\d{4})年")
 
 
 def _clause_start(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
-    """Index just after the last break mark before ``pos``."""
-    return max(text.rfind(ch, 0, pos) for ch in breaks) + 1
+    """Index just after the last break mark before ``pos`` (0 if there is none)."""
+    # The greedy match backs off from pos to the nearest break: one scan of the clause, not of the
+    # text before pos once per break mark.
+    found = _up_to_last(breaks).match(text, 0, max(pos, 0))
+    return found.end() if found else 0
+
+
+@cache
+def _up_to_last(breaks: str) -> re.Pattern[str]:
+    return re.compile(f".*[{re.escape(breaks)}]", re.DOTALL)
