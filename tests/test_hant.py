@@ -248,6 +248,19 @@ def test_longer_correction_wins_on_overlap():
     assert conv.convert("民生发展，发展") == "民生發展，髮展"
 
 
+def test_corrections_that_overlap_without_nesting():
+    # Same length: the first in order (发展 before 展开) decides the shared 展; 展开 elsewhere still applies.
+    conv = Converter(corrections={"展开": "甲乙", "发展": "丙丁"})
+    assert conv.convert("发展开，展开") == "丙丁開，甲乙"
+    # Occurrences of one phrase that overlap each other: the first one wins.
+    assert Converter(corrections={"哈哈": "呵呵"}).convert("哈哈哈") == "呵呵哈"
+
+
+def test_correction_starting_with_a_pattern_character():
+    conv = Converter(corrections={"[民]": "[人]", "-发": "-髮"})
+    assert conv.convert("[民]生-发展") == "[人]生-髮展"
+
+
 def test_length_changing_correction_rejected():
     with pytest.raises(ValueError):
         Converter(corrections={"发展": "發"})

@@ -97,27 +97,47 @@ def _apply_corrections(source: str, converted: str, corrections: dict[str, str],
     Matching on the zh-Hans source, not on OpenCC's output, makes a
     correction independent of how OpenCC happened to segment the text.
     """
-    found = [(phrase, start) for phrase in phrases for start in _occurrences(source, phrase)]
-    if not found:
-        return converted
-    out = list(converted)
-    claimed = [False] * len(source)
-    for phrase, start in found:  # longest phrase first
+    claimed: set[int] = set()
+    kept = []
+    for phrase, start in _occurrences(source, phrases):  # longest phrase first
         span = range(start, start + len(phrase))
-        if any(claimed[i] for i in span):
-            continue  # a longer correction already decided these characters
-        out[start : start + len(phrase)] = corrections[phrase]
-        for i in span:
-            claimed[i] = True
-    return "".join(out)
+        if claimed.isdisjoint(span):  # else a longer correction already decided these characters
+            kept.append((start, phrase))
+            claimed.update(span)
+    if not kept:
+        return converted
+    out, done = [], 0
+    for start, phrase in sorted(kept):
+        out += [converted[done:start], corrections[phrase]]
+        done = start + len(phrase)
+    return "".join(out) + converted[done:]
 
 
-def _occurrences(text: str, phrase: str):
-    """Start offsets of ``phrase`` in ``text``, overlapping ones included."""
-    start = text.find(phrase)
-    while start != -1:
-        yield start
-        start = text.find(phrase, start + 1)
+def _occurrences(text: str, phrases: list[str]) -> list[tuple[str, int]]:
+    """(phrase, start) of every occurrence of each phrase in ``text``, overlapping ones included, by phrase.
+
+    One scan for the phrases' first characters, not one search of the whole text per phrase: the
+    pages of an edition are 230,000 characters, and few of them start a phrase.
+    """
+    if not phrases:
+        return []
+    starting, by_first = _first_characters(tuple(phrases))
+    at: dict[str, list[int]] = {phrase: [] for phrase in phrases}
+    for found in starting.finditer(text):
+        i = found.start()
+        for phrase in by_first[text[i]]:
+            if text.startswith(phrase, i):
+                at[phrase].append(i)
+    return [(phrase, start) for phrase in phrases for start in at[phrase]]
+
+
+@cache
+def _first_characters(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """A pattern of the phrases' first characters, and the phrases by first character."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in filter(None, phrases):  # an empty phrase corrects nothing
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]"), by_first
 
 
 def load_corrections(path: Path | str, text: str | None = None) -> dict[str, str]:
