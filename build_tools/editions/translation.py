@@ -46,7 +46,9 @@ METADATA = {
 # Chinese characters and fullwidth punctuation; curly quotes are English punctuation too.
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 # A parenthesis right after a word: "Ulan Muqir (乌兰牧骑)".
-GIVEN_TERM = re.compile(r"(?<=[\w\"”'’] )\(([^()]*)\)")
+# The parenthesis comes first and is looked behind from: a pattern that starts with a lookbehind is tried at every
+# character of the text, one that starts with a literal only where that character is.
+GIVEN_TERM = re.compile(r"\((?<=[\w\"”'’] \()([^()]*)\)")
 
 
 @dataclass
@@ -209,8 +211,11 @@ def _starting_word(rendering: str) -> re.Pattern[str]:
 
 def stray_chinese(en: str, zh: str) -> list[str]:
     """Chinese in the English that is not a term of this unit given in parentheses after a word."""
+    chinese = list(CHINESE.finditer(en))
+    if not chinese:
+        return []
     allowed = [m.span(1) for m in GIVEN_TERM.finditer(en) if m.group(1).strip() and m.group(1).strip() in zh]
-    return [m.group(0) for m in CHINESE.finditer(en) if not any(a <= m.start() and m.end() <= b for a, b in allowed)]
+    return [m.group(0) for m in chinese if not any(a <= m.start() and m.end() <= b for a, b in allowed)]
 
 
 # -- the checks on one unit ------------------------------------------------------
