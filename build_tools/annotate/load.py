@@ -74,11 +74,11 @@ def load_metrics(seeds: Seeds, report: Report):
 @shared
 def _load_metrics(path: Path | None, report_path: Path, report: Report):
     overrides = metrics.load_overrides(path) if path else None
-    figures = metrics.extract(report, overrides)
+    figures, listed = metrics.extract_listed(report, overrides)
     metrics.check(report, figures, display_path(path or report_path))
     indicators = metrics.headline(report, figures, overrides)
     if overrides:
-        raise_all(metrics.unmatched(report, overrides, indicators))
+        raise_all(metrics.unmatched(overrides, indicators, listed))
     return figures, indicators
 
 

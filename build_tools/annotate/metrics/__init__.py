@@ -35,7 +35,7 @@ genre's tables), ``figures`` (the plain data), ``label``, ``clauses``,
 ``extract``, ``headline``, ``validate``.
 """
 
-from .extract import extract, places_of
+from .extract import extract, extract_listed, places_of
 from .figures import Figure, Indicator, Overrides, Place
 from .headline import headline, measures_alike, role_years, stage
 from .label import _clean
@@ -55,6 +55,7 @@ __all__ = [
     "_clean",
     "check",
     "extract",
+    "extract_listed",
     "headline",
     "load_overrides",
     "measures_alike",

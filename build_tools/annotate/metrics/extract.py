@@ -14,13 +14,20 @@ from .words import FIGURE_RE, GENRE_SPLITS, PART_ROLES, YEAR_RE
 
 def extract(report: Report, overrides: Overrides | None = None) -> list[Figure]:
     """Every figure of the report in reading order, with editor overrides applied."""
+    return extract_listed(report, overrides)[0]
+
+
+def extract_listed(report: Report, overrides: Overrides | None = None) -> tuple[list[Figure], set[str]]:
+    """:func:`extract`, and the subjects of the report's 分别 lists as the report writes them, before the
+    editors' splits rename their members (a split's label must name one: ``validate.unmatched``)."""
     ov = overrides or Overrides()
     places = places_of(report)
     figures: list[Figure] = []
     for block_id, place in places.items():
         figures += _block_figures(block_id, place)
+    listed = {f.subject for f in figures if f.group >= 0}
     figures = _apply_splits(figures, ov.splits if ov.splits is not None else GENRE_SPLITS)
-    return _apply_overrides(places, figures, ov)
+    return _apply_overrides(places, figures, ov), listed
 
 
 def places_of(report: Report) -> dict[str, Place]:

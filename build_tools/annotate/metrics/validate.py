@@ -6,7 +6,7 @@ import json
 
 from ...model import Report
 from ...seeds.errors import SeedError, raise_all
-from .extract import extract, places_of
+from .extract import places_of
 from .figures import Figure, Indicator, Overrides
 
 
@@ -43,8 +43,10 @@ def to_json(figures: list[Figure]) -> str:
     return json.dumps([f.as_dict() for f in figures], ensure_ascii=False, indent=2)
 
 
-def unmatched(report: Report, ov: Overrides, indicators: list[Indicator]) -> list[SeedError]:
-    """Headline names and split labels of seeds/metrics.yml that match nothing in the report."""
+def unmatched(ov: Overrides, indicators: list[Indicator], listed: set[str]) -> list[SeedError]:
+    """Headline names and split labels of seeds/metrics.yml that match nothing in the report.
+
+    ``listed``: the subjects of the report's 分别 lists (:func:`.extract.extract_listed`)."""
     shown = {i.name for i in indicators}
     errors = [
         SeedError(
@@ -57,7 +59,6 @@ def unmatched(report: Report, ov: Overrides, indicators: list[Indicator]) -> lis
         if spec["name"] not in shown
     ]
     if ov.splits:
-        subjects = {f.subject for f in extract(report, Overrides(splits=[])) if f.group >= 0}
         errors += [
             SeedError(
                 ov.path,
@@ -66,6 +67,6 @@ def unmatched(report: Report, ov: Overrides, indicators: list[Indicator]) -> lis
                 "copy the words before 分别 from the text, or remove the entry",
             )
             for spec in ov.splits
-            if spec["label"] not in subjects
+            if spec["label"] not in listed
         ]
     return errors
