@@ -50,14 +50,16 @@ def _matching(figures, places: dict[str, Place], passage: Passage, path: str, er
         errors.append(_unknown_block(passage, path))
         return []
     hits = []
+    occurs: dict[str, list[tuple[int, int]]] = {}  # the passage's spans in each block, found once per block
+    pattern = re.compile(re.escape(passage.text))
     for fig in figures:
         if passage.block and fig.block_id != passage.block:
             continue
-        text = places[fig.block_id].text if fig.block_id in places else ""
-        for m in re.finditer(re.escape(passage.text), text):
-            if m.start() <= fig.start and fig.start + len(fig.source) <= m.end():
-                hits.append(fig)
-                break
+        if fig.block_id not in occurs:
+            text = places[fig.block_id].text if fig.block_id in places else ""
+            occurs[fig.block_id] = [m.span() for m in pattern.finditer(text)]
+        if any(start <= fig.start and fig.start + len(fig.source) <= end for start, end in occurs[fig.block_id]):
+            hits.append(fig)
     if not hits:
         errors.append(
             SeedError(
