@@ -7,7 +7,7 @@ import re
 from .figures import Figure
 from .words import (
     BASE_RE,
-    CLAUSE_BREAK,
+    CLAUSE_SPLIT_RE,
     COMMITMENT,
     ESTIMATE,
     ESTIMATE_END,
@@ -15,34 +15,38 @@ from .words import (
     SENTENCE_BREAK,
     STATUS,
     STATUS_NOUN,
-    TARGET_MARKERS,
+    TARGET_MARKER_RE,
     YEAR_RE,
     _alt,
     _clause_start,
 )
 
+_ESTIMATE_RE = re.compile(_alt(ESTIMATE))
+_QUOTED_RE = re.compile(r"“[^”]*”?|‘[^’]*’?")
+_STATUS_RE = re.compile(rf"(?:{_alt(STATUS)})(?![{STATUS_NOUN}])")
+
 
 def _kind(text: str, fig: Figure, role: str, year: int | None) -> tuple[str, int | None]:
     """Result, target or other (see the module docstring), and the year it refers to."""
     clause = _clause_start(text, fig.start)
-    earlier = re.split(f"[{CLAUSE_BREAK}]", text[_clause_start(text, clause - 1, SENTENCE_BREAK) : clause])
+    earlier = CLAUSE_SPLIT_RE.split(text[_clause_start(text, clause - 1, SENTENCE_BREAK) : clause])
     named = [m[1] for m in map(HORIZON_RE.fullmatch, (c.strip() for c in earlier)) if m]
     named += YEAR_RE.findall(text[clause : fig.start])
     if role == "result":
         # A goal the review names for a later year (力争2025年…) is not a result of the year reviewed.
         later = [int(y) for y in named if year is not None and int(y) > year]
-        if later and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig)):
+        if later and TARGET_MARKER_RE.search(_clause_text(text, fig)):
             return "target", later[-1]
         return "result", year
-    if role == "target" or (role == "tasks" and re.search(_alt(TARGET_MARKERS), _clause_text(text, fig))):
+    if role == "target" or (role == "tasks" and TARGET_MARKER_RE.search(_clause_text(text, fig))):
         return "target", int(named[-1]) if named else year
     return "other", int(named[-1]) if named else (year if role else None)
 
 
 def _estimate(text: str, pos: int) -> str:
     """The estimate marker governing ``pos``: the last one before it in the same sentence (; does not end it)."""
-    sentence = max(text.rfind(ch, 0, pos) for ch in ESTIMATE_END) + 1
-    found = re.findall(_alt(ESTIMATE), _unquoted(text[sentence:pos]))
+    sentence = _clause_start(text, pos, ESTIMATE_END)
+    found = _ESTIMATE_RE.findall(_unquoted(text[sentence:pos]))
     return found[-1] if found else ""
 
 
@@ -54,12 +58,12 @@ def _base_year(text: str, fig: Figure) -> int | None:
 
 def _unquoted(text: str) -> str:
     """Text without quoted names, whose words (“项目建设提质提速行动”) are not the report's verbs."""
-    return re.sub(r"“[^”]*”?|‘[^’]*’?", "", text)
+    return _QUOTED_RE.sub("", text)
 
 
 def _verbs(text: str) -> list[str]:
     """The status verbs in text, in order."""
-    return re.findall(rf"(?:{_alt(STATUS)})(?![{STATUS_NOUN}])", _unquoted(text))
+    return _STATUS_RE.findall(_unquoted(text))
 
 
 def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | None) -> str:
@@ -72,7 +76,8 @@ def _status(text: str, fig: Figure, figures: list[Figure], previous: Figure | No
     """
     clause = _clause_start(text, fig.start)
     end = fig.start + len(fig.source)
-    clause_end = min([i for i in (text.find(ch, end) for ch in CLAUSE_BREAK) if i >= 0] or [len(text)])
+    next_break = CLAUSE_SPLIT_RE.search(text, end)
+    clause_end = next_break.start() if next_break else len(text)
     same = [f for f in figures if clause <= f.start < clause_end]
     before = [f for f in same if f.start + len(f.source) <= fig.start]
     start = max([clause] + [f.start + len(f.source) for f in before])

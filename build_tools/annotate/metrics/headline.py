@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ...model import Report
 from .clauses import _estimate
 from .extract import places_of
 from .figures import Figure, Indicator, Overrides, Place
 from .label import _clean
-from .words import CLAUSE_BREAK, COMMITMENT, FIGURE_RE, GENRE_INDICATORS, LEAD, _alt
+from .words import CLAUSE_SPLIT_RE, COMMITMENT, FIGURE_RE, GENRE_INDICATORS, LEAD_RE
 
 
 def headline(report: Report, figures: list[Figure], overrides: Overrides | None = None) -> list[Indicator]:
@@ -96,8 +94,8 @@ def _words(places: dict[str, Place], names: list[str], kind: str) -> tuple[str, 
     for block_id, place in places.items():
         if place.role != kind:
             continue
-        for clause in re.split(f"[{CLAUSE_BREAK}]", place.text):
-            stripped = re.sub(rf"^(?:{_alt(LEAD)})", "", clause.strip())
+        for clause in CLAUSE_SPLIT_RE.split(place.text):
+            stripped = LEAD_RE.sub("", clause.strip())
             if any(stripped.startswith(n) for n in names) and not FIGURE_RE.search(clause):
                 at = place.text.find(clause.strip())
                 return block_id, clause.strip(), _estimate(place.text, at + len(clause.strip()))

@@ -14,7 +14,7 @@ from .words import (
     COUNT_UNITS,
     LABEL_MAX,
     LABEL_YEAR,
-    LEAD,
+    LEAD_RE,
     NOUN_STOP,
     SENTENCE_BREAK,
     STACKED,
@@ -24,6 +24,17 @@ from .words import (
     _alt,
     _clause_start,
 )
+
+_CHANGE_AT_END = re.compile(rf"(?:同比)?({_alt(CHANGE)})(?:{_alt(TAIL)})*$")
+_BOTH_AT_END = re.compile(rf"(?:{_alt(BOTH)})(?:{LABEL_YEAR}|{_alt(TAIL + CHANGE + BEFORE)})*$")
+_STACKED_NAME = re.compile(rf".+?[{STACKED}]")
+_VERB_AT_END = re.compile(rf"(?:{_alt(TAIL + BEFORE + CHANGE)})$")
+_MARKER_AT_START = re.compile(rf"^(?:{_alt(TARGET_MARKERS)})")
+_LABEL_YEAR = re.compile(LABEL_YEAR)
+_TAIL_AT_END = re.compile(rf"(?:{_alt(TAIL + CHANGE + BEFORE)})$")
+_NOUN = re.compile(rf"的?([^{CLAUSE_BREAK}、\d]*)")
+_NOUN_STOP = re.compile(_alt(NOUN_STOP))
+_SUBJECT_STOP = re.compile(_alt(SUBJECT_STOP))
 
 
 def _label_all(text: str, figures: list[Figure]) -> None:
@@ -50,7 +61,7 @@ def _label_all(text: str, figures: list[Figure]) -> None:
 
 def _source_with_change(text: str, fig: Figure, prefix: str) -> None:
     """Widen the source leftwards over a change word right before it (增长4%左右)."""
-    m = re.search(rf"(?:同比)?({_alt(CHANGE)})(?:{_alt(TAIL)})*$", prefix)
+    m = _CHANGE_AT_END.search(prefix)
     if m:
         fig.change = m.group(1)
         fig.start -= len(m.group(0))
@@ -108,7 +119,7 @@ def _label_one(text: str, fig: Figure, prefix: str, previous: Figure | None) -> 
 
 def _members(prefix: str) -> list[str]:
     """The indicators a 均 figure names: 办复率、满意率均 -> [办复率, 满意率] (modifier/head written once)."""
-    if not re.search(rf"(?:{_alt(BOTH)})(?:{LABEL_YEAR}|{_alt(TAIL + CHANGE + BEFORE)})*$", prefix):
+    if not _BOTH_AT_END.search(prefix):
         return []
     subject = _clean(prefix)
     names = [n for n in subject.split("、") if n]
@@ -129,7 +140,7 @@ def _stacked_members(fig: Figure, previous: Figure | None, prefix: str) -> list[
 
 def _stacked(subject: str) -> list[str]:
     """解决率满意率 -> [解决率, 满意率]: ratio nouns written back to back name one figure each."""
-    names = re.findall(rf".+?[{STACKED}]", subject)
+    names = _STACKED_NAME.findall(subject)
     if len(names) > 1 and "".join(names) == subject and all(len(n) > 1 for n in names):
         return names
     return []
@@ -163,7 +174,7 @@ def _noun_is_head(subject: str, prefix: str, fig: Figure) -> bool:
     """Whether the words after the unit name what is counted (186个重点项目) rather than the words before."""
     if not subject or subject.endswith(("的", "等")):
         return True
-    if re.search(rf"(?:{_alt(TAIL + BEFORE + CHANGE)})$", prefix.rstrip()):
+    if _VERB_AT_END.search(prefix.rstrip()):
         return False  # 扩大至77个国家和地区: the subject is before the verb
     return _verbish(subject) or fig.unit in COUNT_UNITS
 
@@ -176,7 +187,7 @@ def _verbish(words: str) -> bool:
 def _head_label(subject: str, noun: str, fig: Figure) -> str:
     """铁路专用线等12个项目 -> 铁路专用线等项目; 投入3.67亿元完善… -> 投入完善…; 186个重点项目 -> 重点项目."""
     if subject.endswith("等"):
-        return re.sub(rf"^(?:{_alt(TARGET_MARKERS)})", "", subject) + noun
+        return _MARKER_AT_START.sub("", subject) + noun
     if subject and _verbish(subject) and fig.unit not in COUNT_UNITS and len(subject) <= 2:
         return subject + noun
     return noun
@@ -184,12 +195,12 @@ def _head_label(subject: str, noun: str, fig: Figure) -> str:
 
 def _clean(words: str) -> str:
     """Strip lead-ins, linking verbs and change words from a label candidate."""
-    words = re.sub(LABEL_YEAR, "", words).strip(" 、,，和及与")
+    words = _LABEL_YEAR.sub("", words).strip(" 、,，和及与")
     changed = True
     while changed and words:
         before = words
-        words = re.sub(rf"^(?:{_alt(LEAD)})", "", words)
-        words = re.sub(rf"(?:{_alt(TAIL + CHANGE + BEFORE)})$", "", words)
+        words = LEAD_RE.sub("", words)
+        words = _TAIL_AT_END.sub("", words)
         words = words.strip(" 、和及与")
         changed = words != before
     return words[-LABEL_MAX:]
@@ -197,9 +208,9 @@ def _clean(words: str) -> str:
 
 def _noun_after(text: str, end: int) -> str:
     """The noun a count qualifies: 186个重点项目全部开复工 -> 重点项目."""
-    m = re.match(rf"的?([^{CLAUSE_BREAK}、\d]*)", text[end:])
+    m = _NOUN.match(text, end)
     noun = m.group(1) if m else ""
-    cut = re.search(_alt(NOUN_STOP), noun[1:])
+    cut = _NOUN_STOP.search(noun[1:])
     if cut:
         noun = noun[: cut.start() + 1]
     return noun.rstrip("、和及与的等")[:LABEL_MAX]
@@ -210,7 +221,7 @@ def _earlier_subject(text: str, pos: int) -> str:
     sentence = _clause_start(text, pos, SENTENCE_BREAK)
     clause_end = _clause_start(text, pos) - 1
     earlier = text[_clause_start(text, clause_end) : clause_end] if clause_end > sentence else ""
-    cut = re.search(_alt(SUBJECT_STOP), earlier)
+    cut = _SUBJECT_STOP.search(earlier)
     return _clean(earlier[: cut.start()] if cut else earlier)
 
 

@@ -265,6 +265,13 @@ FIGURE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<![比较与同\d])(\d{4})年")
 
 
+# Patterns of the tables above that several steps use, compiled once: built per call, each cost an alternation
+# string and a lookup of it in re's cache, for every clause of every figure.
+CLAUSE_SPLIT_RE = re.compile(f"[{CLAUSE_BREAK}]")
+LEAD_RE = re.compile(rf"^(?:{_alt(LEAD)})")
+TARGET_MARKER_RE = re.compile(_alt(TARGET_MARKERS))
+
+
 def _clause_start(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
     """Index just after the last break mark before ``pos`` (0 if there is none)."""
     # The greedy match backs off from pos to the nearest break: one scan of the clause, not of the
