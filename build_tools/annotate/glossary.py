@@ -26,6 +26,7 @@ QUOTED = re.compile(r"“([^“”]+)”")
 # Claims a definition may only make with a source: a number (a year, a date, a count) or a document's title.
 CLAIM = re.compile(r"[0-9]+(?:\.[0-9]+)?|《[^《》]+》")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 
 @dataclass
@@ -154,15 +155,18 @@ def _cross_checks(
 
 def claims(text: str) -> set[str]:
     """What a text asserts that needs a source: numbers (years, dates, counts) and document titles."""
-    return set(CLAIM.findall(text.translate(FULLWIDTH_DIGITS)))
+    # Translating looks up every character of a text that is not all ASCII: only where there is a digit to change.
+    return set(CLAIM.findall(text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT.search(text) else text))
 
 
 def basis_contexts(report: Report) -> dict[str, set[str]]:
     """For each paragraph or block id, the claims its own text and the headings above it state."""
     contexts: dict[str, set[str]] = {}
     for part, section, para, block in report.blocks():
-        headings = (part.heading if part else "") + (section.heading if section else "")
-        contexts[block.id] = contexts[para.id] = claims(headings + para.text)
+        if para.id not in contexts:  # each block of a paragraph has the paragraph's context
+            headings = (part.heading if part else "") + (section.heading if section else "")
+            contexts[para.id] = claims(headings + para.text)
+        contexts[block.id] = contexts[para.id]
     return contexts
 
 
