@@ -47,6 +47,7 @@ from tools.devserver import (
     serve,
     site_prefix,
 )
+from tools.libtime import library_times
 from tools.search_bench import search_bench
 from tools.stock import write_stock_project
 
@@ -114,12 +115,13 @@ def synthetic(seeds, tmp: Path, factor: int = 10, terms: int = 2000):
     return report, path, len(words)
 
 
-def generator(seeds, translated: bool = True) -> float:
+def generator(seeds, translated: bool = True, libraries: dict[str, float] | None = None) -> float:
     """Parse to Markdown, every edition (each with the others, as the plugin builds it).
 
     Each run starts from nothing: what the editions share (`build_tools.seeds.memo`) is
     forgotten first. jieba's own dictionary stays loaded, as it is once per process.
     Without ``translated``, only the editions made from the Chinese text (a synthetic text has no translation).
+    Given ``libraries``, further runs fill it with the time spent in each library (:mod:`tools.libtime`).
     """
     every = [e for e in entries(report_options(load_site_config(CONFIG))) if translated or not e.translation]
 
@@ -129,7 +131,10 @@ def generator(seeds, translated: bool = True) -> float:
             build_edition(seeds, e, [o for o in every if o != e])
 
     run()  # jieba's dictionary and OpenCC's, loaded once per process
-    return median_time(run)
+    median = median_time(run)
+    if libraries is not None:
+        libraries.update(library_times(run, RUNS))
+    return median
 
 
 def whole_build(work: Path, runs: int = 5, seeds=None) -> tuple[float, float, Path]:
@@ -324,8 +329,11 @@ def main(argv: list[str] | None = None) -> int:
             search_bench(site, seeds)
         return 0
     print("benchmark (medians)")
-    t = generator(seeds)
+    libraries: dict[str, float] = {}
+    t = generator(seeds, libraries=libraries)
     print(f"  generator, report, every edition (3):        {t * 1000:8.1f} ms")
+    spent = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in libraries.items())
+    print(f"    of which in libraries (means): {spent}; together {sum(libraries.values()) * 1000:.0f} ms")
     t_zh = generator(seeds, translated=False)
     print(f"  generator, report, the Chinese editions (2): {t_zh * 1000:8.1f} ms")
     print(f"  zh-Hant conversion of the report text:       {conversion(seeds) * 1000:8.1f} ms")
