@@ -374,3 +374,24 @@ def test_the_pages_in_the_reports_script_are_rendered_once_for_every_edition(mon
     for r in recipes:
         build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict)
     assert len(rendered) == 1
+
+
+def test_the_metrics_files_are_written_once_for_the_editions_that_keep_the_reports_script(monkeypatch):
+    """zh-Hans and the English edition publish the same metrics.csv and metrics.json; zh-Hant converts its own."""
+    from build_tools.editions import build
+    from build_tools.seeds import memo
+
+    written = []
+    real = build.metrics_files
+
+    def counted(figures, convert, *args):
+        written.append(convert("发展"))
+        return real(figures, convert, *args)
+
+    monkeypatch.setattr(build, "metrics_files", counted)
+    memo.clear()
+    files = {}
+    for r in site_recipes():
+        files[r.entry.lang] = build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict).files
+    assert sorted(written) == ["发展", "發展"]
+    assert files["en"] == files["zh-Hans"] != files["zh-Hant"]

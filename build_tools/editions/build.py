@@ -20,7 +20,7 @@ from build_tools.seeds.yamlio import display_path
 
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import _converted_search, add_vocabulary, fold_map
-from .transform import converted_once, converted_text, text_transform
+from .transform import converted_once, converted_text, text_transform, unchanged
 from .translated import Sources, edition_words, translated_pages, translated_texts
 
 
@@ -51,9 +51,7 @@ def build_edition(
     figures, indicators = load_metrics(seeds, report)
     if figures:
         results = pair_outcomes(seeds, report, indicators, found)
-        records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
-        fields = [data[key] for data in (f.as_dict() for f in figures) for key in TEXT_FIELDS]
-        files = metrics_files(figures, converted_once(convert, fields), records)
+        files = source_metrics_files(figures, results) if convert is unchanged else _metrics(figures, results, convert)
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
         own_words = edition_words(Path(entry.labels), strict, convert)
@@ -77,6 +75,19 @@ def build_edition(
             add_vocabulary(edition)
     edition.fold = fold_map(seeds, report, [e.conversion for e in (entry, *others) if e.conversion])
     return edition
+
+
+@shared  # the same for every edition that keeps the report's script (zh-Hans, a translation)
+def source_metrics_files(figures: list, results: list) -> dict[str, bytes]:
+    """The metrics data files (CSV and JSON) in the report's own script."""
+    return _metrics(figures, results, unchanged)
+
+
+def _metrics(figures: list, results: list, convert: Callable[[str], str]) -> dict[str, bytes]:
+    """The metrics data files, their readers' text in an edition's script."""
+    records = outcomes_page.outcome_records(results, lambda text: convert(to_display(text)))
+    fields = [data[key] for data in (f.as_dict() for f in figures) for key in TEXT_FIELDS]
+    return metrics_files(figures, converted_once(convert, fields), records)
 
 
 def source_pages(seeds: Seeds, source_url: Callable[[Path, int], str] | None) -> tuple[tuple[Page, ...], str]:
