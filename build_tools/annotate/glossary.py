@@ -181,18 +181,6 @@ def unsourced_claims(entry: Entry, contexts: dict[str, set[str]]) -> list[str]:
     return sorted(claims(entry.definition) - contexts[entry.basis])
 
 
-def _marked_entries(report: Report, entries: list[Entry]) -> set[str]:
-    """The ids of the entries the matcher marks at least once (one always inside a longer term never is)."""
-    forms = {form: e for e in entries for form in e.forms}
-    index = first_char_index(forms)
-    return {
-        key
-        for _, _, _, b in report.blocks()
-        for text in (b.heading, b.body)
-        for _, _, key in find_spans(text, forms, index)
-    }
-
-
 # Past this length a definition is no longer the "one to three sentences" the guide asks for.
 DEFINITION_MAX = 300
 
@@ -205,7 +193,8 @@ def glossary_warnings(entries: list[Entry], report: Report, shown: str) -> list[
 
 def unmarked(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
     """Entries that occur in the report but are never marked: always inside (or overlapped by) another term."""
-    marked = _marked_entries(report, entries)
+    _, where = annotate(report, entries)  # the pages' own marks (one always inside a longer term has none)
+    marked = {key for key, blocks in where.items() if blocks}
     text = report_text(report)
     forms = {f for e in entries for f in e.forms}
     warnings = []
