@@ -193,8 +193,8 @@ def glossary_warnings(entries: list[Entry], report: Report, shown: str) -> list[
 
 def unmarked(entries: list[Entry], report: Report, shown: str) -> list[SeedError]:
     """Entries that occur in the report but are never marked: always inside (or overlapped by) another term."""
-    _, where = annotate(report, entries)  # the pages' own marks (one always inside a longer term has none)
-    marked = {key for key, blocks in where.items() if blocks}
+    _, marked_in = annotate(report, entries)  # the pages' own marks (one always inside a longer term has none)
+    marked = {key for key, blocks in marked_in.items() if blocks}
     text = report_text(report)
     forms = {f for e in entries for f in e.forms}
     warnings = []
