@@ -104,3 +104,20 @@ def test_small_results_are_kept_until_clear():
     memo.clear()
     shout("ab")
     assert calls == ["ab", "ab"]
+
+
+def test_clear_forgets_the_schema_checks_too(tmp_path, monkeypatch):
+    """A benchmark after clear() times validating the seed files again, not a lookup of its result."""
+    from build_tools.seeds import yamlio
+
+    checked = []
+    real = yamlio.schema_errors
+    monkeypatch.setattr(yamlio, "schema_errors", lambda *args: checked.append(args[1]) or real(*args))
+    seed = tmp_path / "search-words.yml"
+    seed.write_text("- 乌海\n", encoding="utf-8")
+    yamlio.load_checked(seed, "search-words", "a list")
+    yamlio.load_checked(seed, "search-words", "a list")
+    assert checked == ["search-words"]
+    memo.clear()
+    yamlio.load_checked(seed, "search-words", "a list")
+    assert checked == ["search-words", "search-words"]

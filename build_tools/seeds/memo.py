@@ -27,6 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 KEEP = 2  # the latest results of each function: enough for every edition, and for a preview's edit and undo
 _CACHES: list[list] = []
 _SMALL: list = []  # the caches of small()
+_OTHER: list[dict] = []  # caches kept elsewhere, by forgotten_on_clear()
 PLAIN = (str, int, float, bool, type(None))
 
 
@@ -83,9 +84,17 @@ def small(fn: F) -> F:
     return cached  # type: ignore[return-value]
 
 
+def forgotten_on_clear(cache: dict) -> dict:
+    """A cache of another module that :func:`clear` empties too (it keeps work done from the seeds)."""
+    _OTHER.append(cache)
+    return cache
+
+
 def clear() -> None:
     """Forget every kept result (a benchmark times the work from the start)."""
     for kept in _CACHES:
         kept.clear()
     for cached in _SMALL:
         cached.cache_clear()
+    for cache in _OTHER:
+        cache.clear()

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.seeds.errors import SeedError
+from build_tools.seeds.memo import forgotten_on_clear
 
 # Kept for callers that skip a line key; mappings no longer carry one (their line is an attribute).
 LINE = "__line__"
@@ -368,7 +369,7 @@ def load_seed(path: Path | str, name: str, what: str, optional: bool = False):
 
 # The schema errors of the last version of each file (by its text's hash): both editions of a
 # build read the same files, and validating is the slow part of loading them.
-_checked: dict[tuple[str, str], tuple[str, list]] = {}
+_checked: dict[tuple[str, str], tuple[str, list]] = forgotten_on_clear({})
 
 
 def load_checked(path: Path | str, name: str, what: str, optional: bool = False):
