@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     t = generator(seeds, libraries=libraries)
     print(f"  generator, report, every edition (3):        {t * 1000:8.1f} ms")
     spent = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in libraries.items())
-    print(f"    of which in libraries (means): {spent}; together {sum(libraries.values()) * 1000:.0f} ms")
+    print(f"    of which in libraries: {spent}; together {sum(libraries.values()) * 1000:.0f} ms")
     t_zh = generator(seeds, translated=False)
     print(f"  generator, report, the Chinese editions (2): {t_zh * 1000:8.1f} ms")
     print(f"  zh-Hant conversion of the report text:       {conversion(seeds) * 1000:8.1f} ms")

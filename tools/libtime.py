@@ -10,6 +10,7 @@ time includes the seed loader's own constructors, which keep each value's line.)
 from __future__ import annotations
 
 import contextlib
+import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -57,9 +58,10 @@ def _timed(fn: Callable, name: str, spent: defaultdict[str, float]) -> Callable:
 
 
 def library_times(run: Callable[[], None], runs: int) -> dict[str, float]:
-    """Mean seconds per run spent in each library (see :func:`_entry_points`) over ``runs`` runs."""
-    spent: defaultdict[str, float] = defaultdict(float)
-    with timing(spent):
-        for _ in range(runs):
+    """Median seconds per run spent in each library (see :func:`_entry_points`) over ``runs`` runs."""
+    per_run: list[defaultdict[str, float]] = []
+    for _ in range(runs):
+        per_run.append(defaultdict(float))
+        with timing(per_run[-1]):
             run()
-    return {name: spent[name] / runs for name in _entry_points()}
+    return {name: statistics.median(spent[name] for spent in per_run) for name in _entry_points()}
