@@ -632,8 +632,9 @@ def test_each_seed_file_names_its_schema(key):
     """VS Code's YAML extension reads the first line: it must name the schema the checks use."""
     import jsonschema
 
-    from build_tools.seeds.yamlio import SCHEMAS as FOLDER
-    from build_tools.seeds.yamlio import load_yaml, schema
+    from build_tools.seeds.shapes import SCHEMAS as FOLDER
+    from build_tools.seeds.shapes import schema
+    from build_tools.seeds.yamlio import load_yaml
 
     path = ROOT / "seeds" / FILES[key]
     first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -108,16 +108,16 @@ def test_small_results_are_kept_until_clear():
 
 def test_clear_forgets_the_schema_checks_too(tmp_path, monkeypatch):
     """A benchmark after clear() times validating the seed files again, not a lookup of its result."""
-    from build_tools.seeds import yamlio
+    from build_tools.seeds import shapes
 
     checked = []
-    real = yamlio.schema_errors
-    monkeypatch.setattr(yamlio, "schema_errors", lambda *args: checked.append(args[1]) or real(*args))
+    real = shapes.schema_errors
+    monkeypatch.setattr(shapes, "schema_errors", lambda *args: checked.append(args[1]) or real(*args))
     seed = tmp_path / "search-words.yml"
     seed.write_text("- 乌海\n", encoding="utf-8")
-    yamlio.load_checked(seed, "search-words", "a list")
-    yamlio.load_checked(seed, "search-words", "a list")
+    shapes.load_checked(seed, "search-words", "a list")
+    shapes.load_checked(seed, "search-words", "a list")
     assert checked == ["search-words"]
     memo.clear()
-    yamlio.load_checked(seed, "search-words", "a list")
+    shapes.load_checked(seed, "search-words", "a list")
     assert checked == ["search-words", "search-words"]

@@ -1,5 +1,5 @@
 """The seed files' JSON Schemas as the loader checks them: references to $defs written out where they stand
-(build_tools.seeds.yamlio._inlined), with the same errors and hints as the schema files themselves give."""
+(build_tools.seeds.shapes._inlined), with the same errors and hints as the schema files themselves give."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 import jsonschema
 import pytest
 
-from build_tools.seeds import yamlio
-from build_tools.seeds.yamlio import SCHEMAS, _inlined, schema
+from build_tools.seeds import shapes
+from build_tools.seeds.shapes import SCHEMAS, _inlined, schema
 
 NAMES = sorted(p.name.removesuffix(".schema.json") for p in SCHEMAS.glob("*.schema.json"))
 
@@ -63,7 +63,7 @@ def _errors(validator, document):
 def test_the_written_out_schema_finds_the_same_errors_with_the_same_hints():
     raw = schema("glossary")
     cls = jsonschema.validators.validator_for(raw)
-    found = _errors(yamlio._validator("glossary"), BAD_GLOSSARY)
+    found = _errors(shapes._validator("glossary"), BAD_GLOSSARY)
     assert found == _errors(cls(raw), BAD_GLOSSARY)
     assert len(found) >= 6 and any(hint for *_, hint in found)
     assert json.dumps(raw) == json.dumps(schema("glossary"))  # the schema as read is left as it is

@@ -19,7 +19,8 @@ from typing import Any
 from build_tools.model import Annotations, Report, Tip, report_text
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.memo import shared
-from build_tools.seeds.yamlio import display_path, line_of, load_checked, load_seed
+from build_tools.seeds.shapes import load_checked, load_seed
+from build_tools.seeds.yamlio import display_path, line_of
 
 ID_LIKE = re.compile(r"^[a-z]+[0-9]*(-[0-9a-z]+)*$")
 QUOTED = re.compile(r"“([^“”]+)”")

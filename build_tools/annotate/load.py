@@ -16,7 +16,8 @@ from build_tools.parse.report import parse_file
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
-from build_tools.seeds.yamlio import display_path, line_of, load_seed
+from build_tools.seeds.shapes import load_seed
+from build_tools.seeds.yamlio import display_path, line_of
 
 
 def load_report(seeds: Seeds) -> Report:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.memo import shared
-from build_tools.seeds.yamlio import line_of, load_seed
+from build_tools.seeds.shapes import load_seed
+from build_tools.seeds.yamlio import line_of
 
 # Qualifier of the target -> how an outcome meets it. "about" is decided by ``within_about``.
 RULES = {

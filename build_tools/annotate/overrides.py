@@ -8,7 +8,8 @@ from build_tools.annotate.runin import Overrides, sentences
 from build_tools.model import Report
 from build_tools.parse.punct import to_source
 from build_tools.seeds.errors import SeedError, raise_all
-from build_tools.seeds.yamlio import display_path, line_of, load_seed
+from build_tools.seeds.shapes import load_seed
+from build_tools.seeds.yamlio import display_path, line_of
 
 
 def load_overrides(path: Path | str | None, report: Report | None = None) -> Overrides:

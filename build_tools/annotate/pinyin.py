@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.seeds.errors import SeedError, raise_all
-from build_tools.seeds.yamlio import display_path, line_of, load_seed
+from build_tools.seeds.shapes import load_seed
+from build_tools.seeds.yamlio import display_path, line_of
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Chinese punctuation inside a term, as pinyin text writes it.

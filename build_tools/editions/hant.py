@@ -16,7 +16,8 @@ import opencc
 
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.memo import shared
-from build_tools.seeds.yamlio import LineDict, display_path, load_checked, read_text
+from build_tools.seeds.shapes import load_checked
+from build_tools.seeds.yamlio import LineDict, display_path, read_text
 
 # Traditional characters as read in Taiwan, without s2twp's phrase table:
 # that table rewrites words (运行→執行, 社区→社群, 优化→最佳化, 创建→建立,

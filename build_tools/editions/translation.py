@@ -29,7 +29,8 @@ from build_tools.model import Report
 from build_tools.parse.punct import to_display
 from build_tools.seeds.errors import SeedError, raise_all
 from build_tools.seeds.memo import shared
-from build_tools.seeds.yamlio import display_path, line_of, load_seed, read_text
+from build_tools.seeds.shapes import load_seed
+from build_tools.seeds.yamlio import display_path, line_of, read_text
 
 HEADER_COMMENT = (
     "English edition of the report: an unofficial translation, not published by the\n"
@@ -45,9 +46,8 @@ METADATA = {
 }
 # Chinese characters and fullwidth punctuation; curly quotes are English punctuation too.
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-# A parenthesis right after a word: "Ulan Muqir (乌兰牧骑)".
-# The parenthesis comes first and is looked behind from: a pattern that starts with a lookbehind is tried at every
-# character of the text, one that starts with a literal only where that character is.
+# A parenthesis right after a word: "Ulan Muqir (乌兰牧骑)". It is looked behind from the parenthesis: a pattern
+# opening with a lookbehind is tried at every character, one opening with a literal only where that character is.
 GIVEN_TERM = re.compile(r"\((?<=[\w\"”'’] \()([^()]*)\)")
 
 
@@ -162,8 +162,7 @@ def en_renderings(text: str, qualifiers: list[Qualifier]) -> list[str]:
     words = sorted({w.lower() for q in qualifiers for w in q.en}, key=len, reverse=True)
     if not words:
         return []
-    # Lowercased text, not re.IGNORECASE: a case-blind alternation tries every word at every word start
-    # (3.5x slower over the translation); a literal one skips the words whose first letter differs.
+    # Lowercased, not re.IGNORECASE: a case-blind alternation tries every word at every word start (3.5x slower).
     return _any_word(tuple(words)).findall(text.lower())
 
 

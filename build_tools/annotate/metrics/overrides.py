@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...seeds.yamlio import display_path, line_of, load_seed
+from ...seeds.shapes import load_seed
+from ...seeds.yamlio import display_path, line_of
 from .figures import Overrides, Passage
 
 OVERRIDE_SECTIONS = {"headline", "splits", "labels", "exclude", "add"}
