@@ -301,13 +301,15 @@ def test_the_terms_read_in_pinyin_elsewhere_are_those_read_here(monkeypatch):
     monkeypatch.setattr(pinyin, "_KNOWN", {})
     here = term_readings(seeds, seeds.pinyin)
     monkeypatch.setattr(pinyin, "_KNOWN", {})
+    monkeypatch.setattr(pinyin, "_PENDING", [])
     ahead = prebuild._Readings.start(site_recipes())
-    ahead.learn()
+    ahead.read_later()
+    assert ahead.process is not None  # not waited for until a reading is needed
     import pypinyin
 
     monkeypatch.setattr(pypinyin, "lazy_pinyin", lambda *a, **k: pytest.fail("read here again"))
     assert term_readings(seeds, seeds.pinyin) == here
-    assert ahead.process is None  # joined
+    assert ahead.process is None and pinyin._PENDING == []  # joined, taken once
 
 
 def test_terms_not_read_elsewhere_are_read_here(monkeypatch):
@@ -318,12 +320,13 @@ def test_terms_not_read_elsewhere_are_read_here(monkeypatch):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(pinyin, "_KNOWN", {})
+    monkeypatch.setattr(pinyin, "_PENDING", [])
     monkeypatch.setattr(prebuild, "term_readings", broken)
     ahead = prebuild._Readings.start(site_recipes())
-    ahead.learn()
-    assert pinyin._KNOWN == {}
+    ahead.read_later()
     seeds = site_recipes()[0].seeds
     assert english_pages.term_readings(seeds, seeds.pinyin)  # read here
+    assert ahead.process is None and pinyin._PENDING == []
 
 
 def test_no_translated_glossary_forks_nothing():

@@ -11,7 +11,7 @@ pypinyin version changes its dictionary.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,14 +89,18 @@ def reading(term: str, overrides: Sequence[Override] = ()) -> str:
     return _join(tokens)
 
 
-# pypinyin's syllables by text, as read in this process or learned from another (see learn).
+# pypinyin's syllables by text, as read in this process or learned from another (see learn_later).
 _KNOWN: dict[str, list[str]] = {}
+# Where readings being read elsewhere will come from, taken the first time one is needed (see learn_later).
+_PENDING: list[Callable[[], dict[str, list[str]]]] = []
 
 
 def _library(text: str) -> list[str]:
     """pypinyin's syllables for Chinese characters; other runs (GDP, +, 、) as single tokens."""
     if not text:
         return []
+    while text not in _KNOWN and _PENDING:
+        _KNOWN.update(_PENDING.pop(0)())
     if text not in _KNOWN:
         # Imported here: its phrase dictionary takes 0.17 s to load, and only the English glossary page reads it.
         from pypinyin import Style, lazy_pinyin
@@ -112,9 +116,11 @@ def learned() -> dict[str, list[str]]:
     return dict(_KNOWN)
 
 
-def learn(readings: dict[str, list[str]]) -> None:
-    """Take pypinyin's readings from a process that loaded its dictionaries (the same pypinyin, forked)."""
-    _KNOWN.update(readings)
+def learn_later(source: Callable[[], dict[str, list[str]]]) -> None:
+    """Take pypinyin's readings from a process that loaded its dictionaries (the same pypinyin, forked):
+    ``source()`` gives them, waiting for them if need be. It is called the first time a reading is
+    needed, so that what needs none is done meanwhile."""
+    _PENDING.append(source)
 
 
 def _join(tokens: list[str]) -> str:

@@ -99,10 +99,8 @@ def _work(recipes: list[Recipe], say: Connection) -> None:
     """The forked process: each edition (without jieba's words) sent back as soon as it is computed."""
     out = _Sender(say)
     try:
-        pinyin = _Readings.start(recipes)
+        _Readings.start(recipes).read_later()
         for r in recipes:
-            if r.entry.glossary_translation:
-                pinyin.learn()
             out.send(("built", (r, build_edition(r.seeds, r.entry, r.others, r.source_url, r.strict, segment=False))))
     except SeedError as exc:
         out.send(("failed", exc))
@@ -144,14 +142,22 @@ class _Readings:
         say.close()
         return cls(process, said)
 
-    def learn(self) -> None:
-        """Take what that process read (nothing, if it failed); once."""
+    def read_later(self) -> None:
+        """The terms' readings are taken from that process when the English glossary page first needs one:
+        the translation's checks and the rest of that edition are computed meanwhile."""
+        if self.process is not None:
+            pinyin.learn_later(self.read)
+
+    def read(self) -> dict[str, list[str]]:
+        """What that process read (nothing, if it failed: the edition reads the terms itself); once."""
         if self.process is None or self.said is None:
-            return
-        with contextlib.suppress(EOFError):  # it failed: the edition reads the terms itself
-            pinyin.learn(self.said.recv())
+            return {}
+        readings = {}
+        with contextlib.suppress(EOFError):
+            readings = self.said.recv()
         self.process.join()
         self.process = self.said = None
+        return readings
 
 
 def _read_terms(seeds: Seeds, say: Connection) -> None:
