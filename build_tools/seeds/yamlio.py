@@ -54,7 +54,8 @@ def _line(node) -> int:
 
 class _LineLoader(_Base):  # type: ignore[valid-type,misc]  # the C loader when PyYAML has it
     def construct_yaml_str(self, node):
-        value = LineStr(super().construct_yaml_str(node))
+        # A scalar's text as it is (what SafeConstructor returns for one), without its two calls per string.
+        value = LineStr(node.value if isinstance(node, yaml.ScalarNode) else super().construct_yaml_str(node))
         value.line = _line(node)
         return value
 
