@@ -20,6 +20,7 @@ BREAKS = ENDS + ":："
 QUOTES = "“”‘’\"'《》"
 INNER_PUNCT = re.compile(r"[,，、;；:：()（）—…·]")
 DIGIT = re.compile(r"[0-9０-９]")
+_MARKS = re.compile(f"[“”{re.escape(BREAKS)}]")
 MIN_LEN, MAX_LEN = 4, 18
 # How far a heading's length may stray from its siblings' and still be parallel.
 LEN_SLACK = 2
@@ -36,7 +37,8 @@ class Overrides:
 def sentences(text: str) -> list[str]:
     """Split text after sentence-ending marks that are not inside quotes."""
     out, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # the quotes and marks only, not every character
+        i, ch = mark.start(), mark.group()
         if ch == "“":
             depth += 1
         elif ch == "”":
