@@ -53,17 +53,17 @@ def to_display(text: str) -> str:
 
 @small  # the same text comes again for every page and edition that shows it
 def _typeset(text: str) -> str:
-    out = []
-    for i, ch in enumerate(text):
-        if ch not in FULLWIDTH:
-            out.append(ch)
-        elif ch in "()":
-            out.append(FULLWIDTH[ch] if _paren_has_cjk(text, i) else ch)
-        elif ch in ",:" and _between_digits(text, i) or _latin_context(text, i):
-            out.append(ch)
+    out, done = [], 0
+    for mark in ASCII_PUNCT.finditer(text):  # the punctuation only, not every character
+        i, ch = mark.start(), mark.group()
+        if ch in "()":
+            kept = not _paren_has_cjk(text, i)
         else:
-            out.append(FULLWIDTH[ch])
-    return "".join(out)
+            kept = ch in ",:" and _between_digits(text, i) or _latin_context(text, i)
+        if not kept:
+            out += [text[done:i], FULLWIDTH[ch]]
+            done = i + 1
+    return "".join(out) + text[done:]
 
 
 def to_source(text: str) -> str:
