@@ -133,6 +133,12 @@ def test_matching_between_chinese_characters_longest_first():
     assert [("认真落实河长制、林长制"[s:e]) for s, e, _ in spans] == ["河长制", "林长制"]
 
 
+def test_matching_takes_the_leftmost_form_before_a_longer_one_it_overlaps():
+    forms = {f: Entry(term=f, en="", category="", definition="", basis="") for f in ("营商", "商环境建设", "环境")}
+    text = "优化营商环境建设环境"
+    assert [text[s:e] for s, e, _ in find_spans(text, forms)] == ["营商", "环境", "环境"]
+
+
 def test_matching_skips_to_where_a_form_may_begin():
     """Forms with characters a pattern's class treats specially, back to back, and no forms at all."""
     forms = {f: Entry(term=f, en="", category="", definition="", basis="") for f in ("^两新", "-1+N", "]方案", "两新")}

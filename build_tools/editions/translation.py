@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from build_tools.annotate.glossary import Entry, FirstChars, find_spans, first_char_index
+from build_tools.annotate.glossary import Entry, Matcher, find_spans, form_matcher
 from build_tools.annotate.glossary_en import core, plain
 from build_tools.editions.numbers import english, missing_figures, zh_figures
 from build_tools.model import Report
@@ -233,16 +233,16 @@ class Counts:
 
 @dataclass
 class Terms:
-    """The glossary as the checks look it up: its forms, its entries by id, the matcher's table."""
+    """The glossary as the checks look it up: its forms, its entries by id, their matcher."""
 
     forms: dict[str, Entry]
     by_id: dict[str, Entry]
-    index: FirstChars
+    matcher: Matcher
 
     @classmethod
     def of(cls, glossary: list[Entry]) -> Terms:
         forms = {f: e for e in glossary for f in e.forms}
-        return cls(forms, {e.id: e for e in glossary}, first_char_index(forms))
+        return cls(forms, {e.id: e for e in glossary}, form_matcher(forms))
 
 
 def check_unit(unit: Unit, en: str, terms: Terms, qualifiers: list[Qualifier], counts: Counts) -> list[str]:
@@ -255,7 +255,7 @@ def check_unit(unit: Unit, en: str, terms: Terms, qualifiers: list[Qualifier], c
     counts.qualifiers += len(found)
     for q in uncarried(found, en_renderings(en, qualifiers)):
         problems.append(f"the qualifier {q.zh} is not carried; the English needs one more of: {', '.join(q.en)}")
-    marked = dict.fromkeys(key for _, _, key in find_spans(unit.source, terms.forms, terms.index))
+    marked = dict.fromkeys(key for _, _, key in find_spans(unit.source, terms.forms, terms.matcher))
     counts.terms += len(marked)
     for key in marked:
         entry = terms.by_id[key]
