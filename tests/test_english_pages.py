@@ -13,7 +13,8 @@ from build_tools.annotate.glossary import load_glossary
 from build_tools.editions.build import build_edition
 from build_tools.editions.english_pages import english_pages, needed_texts, write_templates
 from build_tools.editions.english_po import load_texts, template
-from build_tools.editions.translation import has_rendering, load_qualifiers
+from build_tools.editions.qualifiers import load_qualifiers
+from build_tools.editions.translation import has_rendering
 from build_tools.seeds.english import Msg, mark_chinese
 from build_tools.seeds.errors import SeedError
 from conftest import ROOT

@@ -16,16 +16,8 @@ from build_tools.annotate.load import load_report
 from build_tools.annotate.structure import annotate_structure
 from build_tools.editions.check import check_seeds
 from build_tools.editions.numbers import en_numbers, english, missing_figures, zh_figures
-from build_tools.editions.translation import (
-    check_translation,
-    en_renderings,
-    load_qualifiers,
-    template,
-    uncarried,
-    units,
-    write_template,
-    zh_qualifiers,
-)
+from build_tools.editions.qualifiers import en_renderings, load_qualifiers, uncarried, zh_qualifiers
+from build_tools.editions.translation import check_translation, template, units, write_template
 from build_tools.parse.report import parse_text
 from build_tools.seeds.errors import SeedError
 from conftest import ROOT

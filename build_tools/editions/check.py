@@ -41,7 +41,8 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
         load_search_words(seeds.search_words, report)
         count += 1
     if seeds.translation:
-        from build_tools.editions.translation import check_translation, load_qualifiers
+        from build_tools.editions.qualifiers import load_qualifiers
+        from build_tools.editions.translation import check_translation
 
         qualifiers = load_qualifiers(seeds.qualifiers) if seeds.qualifiers else []
         status = check_translation(seeds.translation, report, entries, qualifiers, strict)

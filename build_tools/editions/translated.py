@@ -25,7 +25,8 @@ from build_tools.seeds.paths import Seeds
 
 from .edition import EditionEntry
 from .english_pages import english_pages, english_texts
-from .translation import check_translation, load_qualifiers, read_po, units
+from .qualifiers import load_qualifiers
+from .translation import check_translation, read_po, units
 from .ui_labels import load_labels
 
 # The pages a translated edition takes from elsewhere than the report's translation.
