@@ -5,6 +5,7 @@ keyed by the files it reads, so that a saved glossary does not parse the report 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.annotate import metrics, outcomes
@@ -83,13 +84,19 @@ def _load_metrics(path: Path | None, report_path: Path, report: Report):
     return figures, indicators
 
 
-def pair_outcomes(seeds: Seeds, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
+def found_outcomes(seeds: Seeds) -> Sequence[outcomes.Outcome]:
+    """The editors' outcomes (seeds/outcomes.yml), or none: an empty tuple, one value for every edition (the
+    stages keyed by what they are made from then share their results, as they do for the file's list)."""
+    return outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else ()
+
+
+def pair_outcomes(seeds: Seeds, report: Report, indicators, found: Sequence) -> list[outcomes.Pairing]:
     """The editors' outcomes, each paired with its headline target and judged."""
     return _pair_outcomes(seeds.outcomes, report, indicators, found)
 
 
 @shared
-def _pair_outcomes(path: Path | None, report: Report, indicators, found: list) -> list[outcomes.Pairing]:
+def _pair_outcomes(path: Path | None, report: Report, indicators, found: Sequence) -> list[outcomes.Pairing]:
     if not found or path is None:
         return []
     plan_year = metrics.role_years(metrics.places_of(report)).get("target")

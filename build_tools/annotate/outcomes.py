@@ -10,6 +10,7 @@ only the figures side by side.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,7 +158,7 @@ class Pairing:
     verdict: Verdict
 
 
-def pair(targets: list[Target], outcomes: list[Outcome], path: str) -> list[Pairing]:
+def pair(targets: list[Target], outcomes: Sequence[Outcome], path: str) -> list[Pairing]:
     """Match each outcome to its indicator's target for the same period; mismatches are errors with lines."""
     by_name = {t.indicator: t for t in targets}
     errors: list[SeedError] = []
@@ -227,7 +228,7 @@ def outcome_from(item: dict, line: int | None) -> Outcome:
     )
 
 
-def texts(found: list[Outcome]) -> list[str]:
+def texts(found: Sequence[Outcome]) -> list[str]:
     """The editors' words in outcomes that readers see (labels, notes, sources), for the zh-Hant corrections."""
     return [
         text

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import annotate, glossary_warnings, jieba_words
-from build_tools.annotate.load import load_entries, load_metrics, load_report, load_search_words, pair_outcomes
+from build_tools.annotate.load import (
+    found_outcomes,
+    load_entries,
+    load_metrics,
+    load_report,
+    load_search_words,
+    pair_outcomes,
+)
 from build_tools.model import Report
 from build_tools.parse.punct import to_display
 from build_tools.render import labels, outcomes_page, urls
@@ -43,14 +49,15 @@ def build_edition(
     """
     report = load_report(seeds)
     entries = load_entries(seeds, report)
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    found = found_outcomes(seeds)
     convert = text_transform(seeds, entry, converted_text(report, entries, found))
     notes, _ = annotate(report, entries)
-    source, home = source_pages(seeds, source_url)
-    files = {}
     figures, indicators = load_metrics(seeds, report)
+    results = pair_outcomes(seeds, report, indicators, found)
+    glossary = str(seeds.glossary) if seeds.glossary else None
+    source, home = source_pages(report, entries, figures, indicators, results, source_url, glossary)
+    files = {}
     if figures:
-        results = pair_outcomes(seeds, report, indicators, found)
         files = source_metrics_files(figures, results) if convert is unchanged else _metrics(figures, results, convert)
     if entry.translation:
         texts = translated_texts(seeds, Path(entry.translation), report, entries, strict)
@@ -90,20 +97,8 @@ def _metrics(figures: list, results: list, convert: Callable[[str], str]) -> dic
     return metrics_files(figures, converted_once(convert, fields), records)
 
 
-def source_pages(seeds: Seeds, source_url: Callable[[Path, int], str] | None) -> tuple[tuple[Page, ...], str]:
-    """The pages in the report's own script (the report's, the glossary's, the metrics') and the home
-    page's glance: the same for every edition, so computed once; each edition converts or translates them."""
-    report = load_report(seeds)
-    entries = load_entries(seeds, report)
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    figures, indicators = load_metrics(seeds, report)
-    results = pair_outcomes(seeds, report, indicators, found)
-    glossary = str(seeds.glossary) if seeds.glossary else None
-    return _source_pages(report, entries, figures, indicators, results, source_url, glossary)
-
-
 @shared  # keyed by what the pages are made from (each the same object for every edition), not every seed file
-def _source_pages(
+def source_pages(
     report: Report,
     entries: list,
     figures: list,
@@ -112,6 +107,9 @@ def _source_pages(
     source_url: Callable[[Path, int], str] | None,
     glossary: str | None,
 ) -> tuple[tuple[Page, ...], str]:
+    """The pages in the report's own script (the report's, the glossary's, the metrics') and the home
+    page's glance: the same for every edition, so computed once; each edition converts or translates them.
+    ``glossary`` is the glossary file's path, which its entries' edit links name."""
     notes, where = annotate(report, entries)
     # Labels are source text: typeset them like the report (ASCII punctuation to fullwidth).
     located = urls.page_of_ids(report)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import glossary_warnings
-from build_tools.annotate.load import load_entries, load_metrics, load_report, load_search_words, pair_outcomes
+from build_tools.annotate.load import (
+    found_outcomes,
+    load_entries,
+    load_metrics,
+    load_report,
+    load_search_words,
+    pair_outcomes,
+)
 from build_tools.seeds.errors import SeedError
 from build_tools.seeds.paths import Seeds
 from build_tools.seeds.yamlio import display_path
@@ -25,7 +31,7 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
     entries = load_entries(seeds, report)
     warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else []
     count += 2 if seeds.glossary else 0
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
+    found = found_outcomes(seeds)
     if seeds.corrections:
         from build_tools.editions.hant import load_corrections
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.annotate import outcomes
 from build_tools.annotate.glossary import annotate
-from build_tools.annotate.load import load_entries, load_metrics, load_report, pair_outcomes
+from build_tools.annotate.load import found_outcomes, load_entries, load_metrics, load_report, pair_outcomes
 from build_tools.annotate.pinyin import load_overrides, reading
 from build_tools.model import Report
 from build_tools.render import glossary_page_en, metrics_page_en, urls
@@ -53,8 +52,7 @@ def page_data(seeds: Seeds) -> PageData:
     """The pages' data from the current seeds (each part computed once for every edition, seeds.memo)."""
     report = load_report(seeds)
     figures, indicators = load_metrics(seeds, report)
-    found = outcomes.load_outcomes(seeds.outcomes) if seeds.outcomes else []
-    rows = pair_outcomes(seeds, report, indicators, found)
+    rows = pair_outcomes(seeds, report, indicators, found_outcomes(seeds))
     return PageData(report, load_entries(seeds, report), figures, indicators, rows)
 
 
@@ -77,13 +75,14 @@ def write_templates(seeds: Seeds, out_dir: Path | str) -> dict[str, int]:
 @shared  # checked before any edition is written, used again by the translated edition's build
 def english_texts(
     seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
-) -> tuple[PoStatus, PoStatus, list]:
-    """The two pages' PO files and the pinyin overrides, checked: every missing or stale text is raised
-    with its file and line (in strict mode, as the build checks them before writing anything)."""
+) -> tuple[PoStatus, PoStatus]:
+    """The two pages' PO files, their states, and the pinyin overrides, checked: every missing or stale text
+    is raised with its file and line (in strict mode, as the build checks them before writing anything)."""
     glossary_msgs, metrics_msgs = needed_texts(seeds)
     g_status = load_texts(glossary_po, glossary_msgs, strict)
     m_status = load_texts(metrics_po, metrics_msgs, strict)
-    return g_status, m_status, pinyin_overrides(seeds, pinyin)
+    pinyin_overrides(seeds, pinyin)  # checked here; the page reads them through term_readings
+    return g_status, m_status
 
 
 def term_readings(seeds: Seeds, pinyin: Path | None) -> dict[str, str]:
@@ -107,7 +106,7 @@ def english_pages(
     seeds: Seeds, glossary_po: Path, metrics_po: Path, pinyin: Path | None, strict: bool = False
 ) -> EnglishPages:
     """Both pages in English, and the home page's glance, from the checked texts."""
-    g_status, m_status, _ = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
+    g_status, m_status = english_texts(seeds, glossary_po, metrics_po, pinyin, strict)
     d = page_data(seeds)
     report, entries, figures, indicators, rows = d.report, d.entries, d.figures, d.indicators, d.rows
     _, where = annotate(report, entries)

@@ -76,10 +76,10 @@ def load_conversions(entries: Sequence[EditionEntry]) -> None:
             load_conversion(entry.conversion)
 
 
-def converted_text(report: Report, entries: list, found: list | None = None) -> str:
+def converted_text(report: Report, entries: list, found: Sequence | None = None) -> str:
     """Every zh-Hans text an edition converts that comes from the seeds: the report, the glossary, the outcomes."""
     return "\n".join(
-        [displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries), *outcomes.texts(found or [])]
+        [displayed_text(report), *(f"{e.term}\n{e.definition}" for e in entries), *outcomes.texts(found or ())]
     )
 
 
