@@ -12,12 +12,14 @@ Each seed file's shape is checked by :mod:`build_tools.seeds.shapes` (``load_see
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import yaml
 
 from build_tools.seeds.errors import SeedError
+from build_tools.seeds.memo import small
 
 # Kept for callers that skip a line key; mappings no longer carry one (their line is an attribute).
 LINE = "__line__"
@@ -105,11 +107,15 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_
 
 def display_path(path: Path | str) -> str:
     """The path as editors see it: relative to the working directory when possible."""
-    path = Path(path)
+    return _display_path(str(path), os.getcwd())
+
+
+@small  # resolved once per file: resolving asks the file system about every part of both paths
+def _display_path(path: str, cwd: str) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(path)
+        return str(Path(path))
 
 
 def read_text(path: Path | str, what: str) -> str:
