@@ -24,7 +24,7 @@ from build_tools.editions.edition import Edition
 from build_tools.editions.search import GLOSSARY, OTHER, REPORT
 from build_tools.editions.transform import check_buildable, load_conversions
 from build_tools.editions.translated import check_translated
-from build_tools.mkdocs_plugin import editions, prebuild, preview, search, templates
+from build_tools.mkdocs_plugin import collector, editions, prebuild, preview, search, templates
 from build_tools.mkdocs_plugin.config import ReportConfig
 from build_tools.render import labels, urls
 from build_tools.render.nav import site_nav
@@ -46,6 +46,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # Run before Material's search plugin reads its jieba options.
     @event_priority(100)
     def on_config(self, config):
+        collector.pause()  # until the build ends (on_post_build, on_build_error)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.config.edition not in {e.lang for e in self.config.editions}:
             raise PluginError(f"report: edition '{self.config.edition}' is not listed in 'editions'")
@@ -209,12 +210,14 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             editions.finish_others(started, Path(config.site_dir), preview.built_alongside)
         elif self.builds_others() and not editions.can_build_alongside():
             editions.build_others(self.root, config, self.config, preview.skip_unviewed, preview.built)
+        collector.resume()
 
     def on_build_error(self, *, error):
         """This edition's build failed: the others' builds, still running, stop too."""
         search.cut_afresh()
         started, self.others, self.emptied = self.others, [], None
         editions.stop_others(started)
+        collector.resume()
 
     def builds_others(self) -> bool:
         """The default edition's build builds the others (each of theirs builds only itself)."""
