@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.annotate import metrics, outcomes
-from build_tools.annotate.glossary import check_quotes, load_glossary, not_term_lines
+from build_tools.annotate.glossary import check_quotes, glossary_warnings, load_glossary, not_term_lines
 from build_tools.annotate.overrides import load_overrides
 from build_tools.annotate.structure import annotate_structure
 from build_tools.model import Report, report_text
@@ -49,6 +49,14 @@ def _load_entries(glossary: Path | None, not_terms: Path | None, report: Report)
 
 
 @shared
+def entry_warnings(seeds: Seeds, report: Report, entries: list) -> list[SeedError]:
+    """What the glossary's entries need an editor to look at without stopping the build (none without a glossary):
+    the same for the build and for `make check`."""
+    if not (entries and seeds.glossary):
+        return []
+    return glossary_warnings(entries, report, display_path(seeds.glossary))
+
+
 def load_search_words(path: Path | None, report: Report) -> list[str]:
     """seeds/search-words.yml: words the search index keeps whole; each must occur in the report."""
     if path is None:

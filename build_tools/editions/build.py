@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from build_tools.annotate.glossary import annotate, glossary_warnings, jieba_words
+from build_tools.annotate.glossary import annotate, jieba_words
 from build_tools.annotate.load import (
+    entry_warnings,
     found_outcomes,
     load_entries,
     load_metrics,
@@ -22,7 +23,6 @@ from build_tools.render.metrics_page import TEXT_FIELDS, home_markdown, metrics_
 from build_tools.render.pages import Page, Writer
 from build_tools.seeds.memo import shared
 from build_tools.seeds.paths import Seeds
-from build_tools.seeds.yamlio import display_path
 
 from .edition import SOURCE, WHOLE, Edition, EditionEntry
 from .search_support import _converted_search, add_vocabulary, fold_map
@@ -74,7 +74,7 @@ def build_edition(
         convert=convert,
         jieba_words=words,
         words=edition_words(None, strict, convert),
-        warnings=glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else [],
+        warnings=entry_warnings(seeds, report, entries),
     )
     if entry.conversion:
         _converted_search(edition, report, seeds.corrections, entry.conversion)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.annotate.glossary import glossary_warnings
 from build_tools.annotate.load import (
+    entry_warnings,
     found_outcomes,
     load_entries,
     load_metrics,
@@ -29,7 +29,7 @@ def check_seeds(seeds: Seeds, strict: bool = False, notes: list[str] | None = No
     report = load_report(seeds)
     count = 2
     entries = load_entries(seeds, report)
-    warnings = glossary_warnings(entries, report, display_path(seeds.glossary)) if entries and seeds.glossary else []
+    warnings = entry_warnings(seeds, report, entries)
     count += 2 if seeds.glossary else 0
     found = found_outcomes(seeds)
     if seeds.corrections:
